@@ -1,0 +1,11 @@
+import type { RouteTable } from '../../../core/define-api.ts'
+import type { paths } from '../../../generated/toptickets.ts'
+import type { Principal } from '../auth.ts'
+import type { Store } from '../store.ts'
+import { createCustomer, deleteCustomer, getCustomer, listCustomers, updateCustomer } from './customers.ts'
+
+/** One handler per operation in specs/toptickets.yaml, keyed like the spec. */
+export const routes: RouteTable<paths, Store, Principal> = {
+  '/customers': { get: listCustomers, post: createCustomer },
+  '/customers/{customer_id}': { get: getCustomer, patch: updateCustomer, delete: deleteCustomer },
+}

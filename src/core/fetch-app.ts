@@ -1,0 +1,54 @@
+/**
+ * The HTTP server's logic as a fetch handler (Request in, Response out), with no Node in it:
+ * CORS, the `/__mockdesk/` control plane, then dispatch by path prefix to one API's handlers.
+ * A request that matches no API gets mockdesk's own 404 listing the mounted APIs.
+ */
+import { getResponse } from 'msw'
+import { handleControlRequest, controlPrefix } from './control-plane.ts'
+import { isPreflight, preflightResponse, withCors } from './cors.ts'
+import { KitError, kitErrorFrom } from './kit-error.ts'
+import type { Mockdesk, MountedApi } from './mockdesk.ts'
+
+export type FetchApp = (request: Request) => Promise<Response>
+
+const withinPrefix = (pathname: string, prefix: string) =>
+  prefix === '' || pathname === prefix || pathname.startsWith(`${prefix}/`)
+
+export function createFetchApp(mockdesk: Mockdesk): FetchApp {
+  // Longest prefix first, so `/v1` served at the root cannot shadow a longer mount.
+  const mounts = () => [...mockdesk.apis].sort((a, b) => b.base.length - a.base.length)
+
+  async function dispatch(request: Request): Promise<Response> {
+    const url = new URL(request.url)
+    if (url.pathname === controlPrefix || url.pathname.startsWith(`${controlPrefix}/`)) {
+      return handleControlRequest(request, url, mockdesk)
+    }
+    const mounted = mounts().find((api) => withinPrefix(url.pathname, api.base.replace(/\/$/, '')))
+    const response = mounted && (await getResponse(mounted.handlers, request))
+    return response ?? noApi(request, url, mockdesk.apis)
+  }
+
+  return async (request) => {
+    if (isPreflight(request)) return preflightResponse(request)
+    let response: Response
+    try {
+      response = await dispatch(request)
+    } catch (error) {
+      response = kitErrorFrom(error).toResponse()
+    }
+    return withCors(request, response)
+  }
+}
+
+function noApi(request: Request, url: URL, apis: MountedApi[]): Response {
+  const mounted = apis.map((api) => ({ id: api.definition.id, baseUrl: url.origin + api.base }))
+  const guess = apis.find((api) => url.pathname.startsWith(`/${api.definition.id}`))
+  return new KitError(
+    'MOCKDESK_NO_ROUTE',
+    `No mounted API serves ${request.method} ${url.pathname}.`,
+    guess
+      ? `The ${guess.definition.id} API is mounted at ${url.origin}${guess.base}: put that before the vendor's path.`
+      : `Call one of the mounted APIs at its base URL (listed in "mounted"), or /__mockdesk/health to see what is served.`,
+    { mounted },
+  ).toResponse()
+}

@@ -1,0 +1,98 @@
+/**
+ * An `@msw/data` collection with hash indexes beside it. `@msw/data` finds records by scanning,
+ * which costs O(n) per lookup; API handlers look records up by id (and a few by a unique field,
+ * like an email) on every request, so those lookups go through a Map instead. Records keep the
+ * collection's insertion order, which is the order lists are served in.
+ */
+import { Collection } from '@msw/data'
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+
+export type Key = string | number
+
+export interface IndexedCollectionOptions<T> {
+  schema: StandardSchemaV1<T, T>
+  /** The record's id. */
+  key: (record: T) => Key
+  /** Unique secondary keys by name, e.g. `{ email: (c) => c.email.toLowerCase() }`. */
+  unique?: Record<string, (record: T) => Key>
+}
+
+export class IndexedCollection<T extends object> {
+  readonly collection: Collection<StandardSchemaV1<T, T>>
+  readonly #byKey = new Map<Key, T>()
+  readonly #unique: Array<{ name: string; key: (record: T) => Key; map: Map<Key, T> }>
+
+  constructor(readonly options: IndexedCollectionOptions<T>) {
+    this.collection = new Collection({ schema: options.schema })
+    this.#unique = Object.entries(options.unique ?? {}).map(([name, key]) => ({ name, key, map: new Map() }))
+  }
+
+  get(key: Key): T | undefined {
+    return this.#byKey.get(key)
+  }
+
+  /** The record whose unique field `name` has this value. */
+  findUnique(name: string, value: Key): T | undefined {
+    return this.#unique.find((index) => index.name === name)?.map.get(value)
+  }
+
+  /** All records, in insertion order. The array is the store's own: do not mutate it. */
+  all(): readonly T[] {
+    return this.collection.all() as T[]
+  }
+
+  count(): number {
+    return this.collection.count()
+  }
+
+  /** Records `offset` to `offset + limit`, in insertion order, without scanning the rest. */
+  slice(offset: number, limit: number): readonly T[] {
+    return this.all().slice(offset, offset + limit)
+  }
+
+  async create(values: T): Promise<T> {
+    const record = (await this.collection.create(values)) as T
+    this.#index(record)
+    return record
+  }
+
+  /** Creates records one after another, so insertion order is the order given. */
+  async createMany(values: Iterable<T>): Promise<void> {
+    for (const value of values) await this.create(value)
+  }
+
+  /** Applies `change` to the record with this key and returns the new version (the schema re-checks it). */
+  async update(key: Key, change: (draft: T) => void): Promise<T | undefined> {
+    const current = this.#byKey.get(key)
+    if (!current) return undefined
+    const next = (await this.collection.update(current as never, { data: change as never })) as T | undefined
+    if (!next) return undefined
+    this.#unindex(current)
+    this.#index(next)
+    return next
+  }
+
+  delete(key: Key): T | undefined {
+    const current = this.#byKey.get(key)
+    if (!current) return undefined
+    this.collection.delete(current as never)
+    this.#unindex(current)
+    return current
+  }
+
+  clear(): void {
+    this.collection.clear()
+    this.#byKey.clear()
+    for (const index of this.#unique) index.map.clear()
+  }
+
+  #index(record: T) {
+    this.#byKey.set(this.options.key(record), record)
+    for (const index of this.#unique) index.map.set(index.key(record), record)
+  }
+
+  #unindex(record: T) {
+    this.#byKey.delete(this.options.key(record))
+    for (const index of this.#unique) index.map.delete(index.key(record))
+  }
+}

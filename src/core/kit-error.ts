@@ -1,0 +1,62 @@
+/**
+ * mockdesk's own errors, never shaped like a vendor's: a request that matches no API, a broken
+ * control call, an undocumented `Prefer: code=`. Each has a stable code and says how to fix it.
+ * They answer as RFC 9457 problem details, so a client (or the contract suite) can tell a kit
+ * error from a vendor error by its content type alone.
+ */
+export const kitErrorCodes = {
+  MOCKDESK_NO_ROUTE: 404,
+  MOCKDESK_METHOD_NOT_ALLOWED: 405,
+  MOCKDESK_UNDOCUMENTED_STATUS: 400,
+  MOCKDESK_BODY_TOO_LARGE: 413,
+  MOCKDESK_BAD_CONTROL_REQUEST: 400,
+  MOCKDESK_INTERNAL: 500,
+} as const
+
+export type KitErrorCode = keyof typeof kitErrorCodes
+
+export const kitErrorMediaType = 'application/problem+json'
+
+export class KitError extends Error {
+  override name = 'KitError'
+  readonly status: number
+
+  constructor(
+    readonly code: KitErrorCode,
+    message: string,
+    readonly fix: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message)
+    this.status = kitErrorCodes[code]
+  }
+
+  toResponse(headers: HeadersInit = {}): Response {
+    const body = {
+      type: `https://github.com/mockdesk/mockdesk#${this.code.toLowerCase()}`,
+      title: this.message,
+      status: this.status,
+      code: this.code,
+      fix: this.fix,
+      ...this.details,
+    }
+    const response = new Response(JSON.stringify(body, null, 2), {
+      status: this.status,
+      headers: { 'content-type': kitErrorMediaType, 'x-mockdesk-error': this.code },
+    })
+    for (const [name, value] of new Headers(headers)) response.headers.set(name, value)
+    return response
+  }
+}
+
+/** Any thrown value as a kit error response; unexpected exceptions become MOCKDESK_INTERNAL. */
+export function kitErrorFrom(error: unknown): KitError {
+  if (error instanceof KitError) return error
+  const message = error instanceof Error ? error.message : String(error)
+  return new KitError(
+    'MOCKDESK_INTERNAL',
+    `mockdesk failed while answering this request: ${message}`,
+    'This is a bug in mockdesk, not in your request. Please report it with the request that caused it.',
+    { stack: error instanceof Error ? error.stack?.split('\n').slice(0, 6) : undefined },
+  )
+}

@@ -1,0 +1,141 @@
+/**
+ * Reads a request body the way its operation documents it: JSON, urlencoded form or multipart
+ * form. Problems (malformed content, an undocumented content type, a missing body) come back as
+ * request issues for the API to word; an oversized body is mockdesk's own 413.
+ */
+import { KitError } from './kit-error.ts'
+import type { Operation } from './openapi-document.ts'
+import type { RequestIssue } from './request-issue.ts'
+
+export const defaultMaxBodyBytes = 1024 * 1024
+
+export type BodyResult =
+  | { ok: true; body?: { value: unknown; mediaType: string; textual: boolean } }
+  | { ok: false; issue: RequestIssue }
+
+const isJson = (mediaType: string) => mediaType === 'application/json' || mediaType.endsWith('+json')
+
+/** `multipart/form-data; boundary=x` → `multipart/form-data`. */
+export function mediaTypeOf(header: string | null): string | undefined {
+  const essence = header?.split(';')[0]?.trim().toLowerCase()
+  return essence || undefined
+}
+
+async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const tooLarge = () =>
+    new KitError(
+      'MOCKDESK_BODY_TOO_LARGE',
+      `The request body is larger than mockdesk accepts (${maxBytes} bytes).`,
+      'Send a smaller body, or raise the limit with the maxBodyBytes option (--max-body-bytes on the command line).',
+      { limit: maxBytes },
+    )
+  const declared = Number(request.headers.get('content-length'))
+  if (declared > maxBytes) throw tooLarge()
+  if (!request.body) return new Uint8Array()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  const reader = request.body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > maxBytes) {
+      await reader.cancel()
+      throw tooLarge()
+    }
+    chunks.push(value)
+  }
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return bytes
+}
+
+/** Where a JSON.parse failure happened, from the engine's message ("... at position 12"). */
+function parsePosition(text: string, error: unknown) {
+  const match = /position (\d+)/.exec(error instanceof Error ? error.message : '')
+  const position = match ? Number(match[1]) : text.length
+  const before = text.slice(0, position)
+  const line = before.split('\n').length
+  const column = position - before.lastIndexOf('\n')
+  return { position, line, column, source: text }
+}
+
+function formToObject(entries: Iterable<[string, FormDataEntryValue]>): Record<string, unknown> {
+  const object: Record<string, unknown> = {}
+  for (const [name, value] of entries) {
+    const field = typeof value === 'string' ? value : { filename: value.name, type: value.type, size: value.size }
+    const existing = object[name]
+    object[name] = existing === undefined ? field : Array.isArray(existing) ? [...existing, field] : [existing, field]
+  }
+  return object
+}
+
+export async function readBody(request: Request, operation: Operation, maxBytes = defaultMaxBodyBytes): Promise<BodyResult> {
+  const requestBody = operation.definition.requestBody
+  if (!requestBody) return { ok: true }
+  const documented = Object.keys(requestBody.content)
+  const bytes = await readBytes(request, maxBytes)
+  if (bytes.byteLength === 0) {
+    if (!requestBody.required) return { ok: true }
+    return {
+      ok: false,
+      issue: { in: 'body', path: [], keyword: 'missingBody', params: { documented }, message: 'A request body is required.' },
+    }
+  }
+
+  const header = request.headers.get('content-type')
+  // No Content-Type at all: read it as the first documented type, as most frameworks do.
+  const received = mediaTypeOf(header) ?? documented[0]!
+  const mediaType = documented.find((type) => type === received || (isJson(type) && isJson(received)))
+  if (!mediaType) {
+    return {
+      ok: false,
+      issue: {
+        in: 'body',
+        path: [],
+        keyword: 'mediaType',
+        params: { received, documented },
+        message: `Content type ${received} is not accepted; send ${documented.join(' or ')}.`,
+      },
+    }
+  }
+
+  if (isJson(mediaType)) {
+    const text = new TextDecoder().decode(bytes)
+    try {
+      return { ok: true, body: { value: JSON.parse(text), mediaType, textual: false } }
+    } catch (error) {
+      const params = parsePosition(text, error)
+      return { ok: false, issue: { in: 'body', path: [], keyword: 'parse', params, message: 'The body is not valid JSON.' } }
+    }
+  }
+
+  if (mediaType === 'application/x-www-form-urlencoded') {
+    const form = new URLSearchParams(new TextDecoder().decode(bytes))
+    return { ok: true, body: { value: formToObject(form), mediaType, textual: true } }
+  }
+
+  if (mediaType === 'multipart/form-data') {
+    try {
+      const form = await new Response(bytes, { headers: { 'content-type': header ?? mediaType } }).formData()
+      return { ok: true, body: { value: formToObject(form), mediaType, textual: true } }
+    } catch {
+      return {
+        ok: false,
+        issue: {
+          in: 'body',
+          path: [],
+          keyword: 'parse',
+          params: { source: 'multipart' },
+          message: 'The body is not valid multipart/form-data (check the boundary in the Content-Type header).',
+        },
+      }
+    }
+  }
+
+  return { ok: true, body: { value: new TextDecoder().decode(bytes), mediaType, textual: true } }
+}

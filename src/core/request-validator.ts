@@ -1,0 +1,111 @@
+/**
+ * Validates a request's path, query, headers and body against its operation in the spec and
+ * returns the typed, coerced values (with the spec's defaults applied) or the list of issues.
+ */
+import type { Operation, ParameterObject, SchemaObject } from './openapi-document.ts'
+import { compileSchema, type ErrorObject } from './json-schema.ts'
+import { pointerToPath, type RequestIssue, type RequestLocation } from './request-issue.ts'
+
+export interface RequestInput {
+  params: Record<string, string | readonly string[] | undefined>
+  searchParams: URLSearchParams
+  headers: Headers
+  /** The parsed body, its documented media type, and whether its values came as text (forms). */
+  body?: { value: unknown; mediaType: string; textual: boolean }
+}
+
+export interface ValidRequest {
+  params: Record<string, unknown>
+  query: Record<string, unknown>
+  headers: Record<string, unknown>
+  body: unknown
+}
+
+export type ValidationResult = { ok: true; value: ValidRequest } | { ok: false; issues: RequestIssue[] }
+
+/** Keywords that only summarize failures already reported by their branches. */
+const summaryKeywords = new Set(['anyOf', 'oneOf', 'allOf', 'if', 'not'])
+
+/** ajv's errors as request issues, without the summaries and duplicates unions add. */
+export function toIssues(errors: ErrorObject[] | null | undefined, location: RequestLocation): RequestIssue[] {
+  const issues: RequestIssue[] = []
+  const seen = new Set<string>()
+  for (const error of errors ?? []) {
+    if (summaryKeywords.has(error.keyword) && errors!.length > 1) continue
+    const path = pointerToPath(error.instancePath)
+    const extra =
+      error.keyword === 'required' ? error.params.missingProperty
+      : error.keyword === 'additionalProperties' ? error.params.additionalProperty
+      : error.keyword === 'unevaluatedProperties' ? error.params.unevaluatedProperty
+      : undefined
+    if (extra !== undefined) path.push(extra as string)
+    const key = `${path.join('.')}|${error.keyword}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    issues.push({
+      in: location,
+      path,
+      keyword: error.keyword,
+      params: error.params as Record<string, unknown>,
+      data: error.keyword === 'required' ? undefined : error.data,
+      message: error.message ?? 'is invalid',
+    })
+  }
+  return issues
+}
+
+function objectSchema(parameters: ParameterObject[]): SchemaObject {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(parameters.map((p) => [p.name, p.schema ?? {}])),
+    required: parameters.filter((p) => p.required).map((p) => p.name),
+  }
+}
+
+const isArraySchema = (schema: SchemaObject | undefined) =>
+  schema?.type === 'array' || (Array.isArray(schema?.type) && schema.type.includes('array'))
+
+/** Builds the validator for one operation; the schemas compile once, here. */
+export function createRequestValidator(operation: Operation) {
+  const byLocation = (location: ParameterObject['in']) => operation.parameters.filter((p) => p.in === location)
+  const pathParams = byLocation('path')
+  const queryParams = byLocation('query')
+  const headerParams = byLocation('header')
+  const validatePath = compileSchema(objectSchema(pathParams), { coerce: true })
+  const validateQuery = compileSchema(objectSchema(queryParams), { coerce: true })
+  const validateHeaders = compileSchema(objectSchema(headerParams), { coerce: true })
+  const bodyContent = operation.definition.requestBody?.content ?? {}
+
+  return function validateRequest(input: RequestInput): ValidationResult {
+    const issues: RequestIssue[] = []
+
+    const params: Record<string, unknown> = {}
+    for (const p of pathParams) params[p.name] = input.params[p.name]
+    if (!validatePath(params)) issues.push(...toIssues(validatePath.errors, 'path'))
+
+    const query: Record<string, unknown> = {}
+    for (const p of queryParams) {
+      if (!input.searchParams.has(p.name)) continue
+      query[p.name] = isArraySchema(p.schema) ? input.searchParams.getAll(p.name) : input.searchParams.get(p.name)
+    }
+    if (!validateQuery(query)) issues.push(...toIssues(validateQuery.errors, 'query'))
+
+    const headers: Record<string, unknown> = {}
+    for (const p of headerParams) {
+      const value = input.headers.get(p.name)
+      if (value !== null) headers[p.name] = value
+    }
+    if (!validateHeaders(headers)) issues.push(...toIssues(validateHeaders.errors, 'header'))
+
+    let body = input.body?.value
+    if (input.body) {
+      const schema = bodyContent[input.body.mediaType]?.schema
+      if (schema) {
+        const validateBody = compileSchema(schema, { coerce: input.body.textual })
+        if (!validateBody(body)) issues.push(...toIssues(validateBody.errors, 'body'))
+      }
+    }
+
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { params, query, headers, body } }
+  }
+}

@@ -1,0 +1,3 @@
+export { setupMockdesk, type MockdeskServer, type SetupMockdeskOptions } from './setup-server.ts'
+export { startMockServer, defaultHost, defaultPort, type MockHttpServer, type MockHttpServerOptions } from './http-server.ts'
+export { apis, apiIds, type ApiId } from '../apis/select-apis.ts'

@@ -1,0 +1,47 @@
+/**
+ * In-process mocking for Node tests: msw/node intercepts `fetch` (and http, axios, ...) to the
+ * vendors' real base URLs and answers from fresh, seeded stores. Each call is independent.
+ */
+import { setupServer, type SetupServer } from 'msw/node'
+import { selectApis, type ApiId, type apis } from '../apis/select-apis.ts'
+import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
+
+export interface SetupMockdeskOptions extends MockdeskOptions {
+  /** The APIs to mount; default: all of them. */
+  apis?: readonly ApiId[]
+}
+
+type StoreOf<Id extends ApiId> = Awaited<ReturnType<(typeof apis)[Id]['createStore']>>
+
+export interface MockdeskServer {
+  /** The msw/node server: `use()` to override a handler in one test, `listen()`, `close()`. */
+  server: SetupServer
+  mockdesk: Mockdesk
+  /** Starts intercepting; unhandled requests pass through to the network unless told otherwise. */
+  listen(options?: Parameters<SetupServer['listen']>[0]): void
+  close(): void
+  /** Reseeds every store (same seed unless given) and drops handler overrides made with `use()`. */
+  reset(seed?: number): Promise<void>
+  /** The live store of one API, to arrange or inspect data directly. */
+  store<Id extends ApiId>(id: Id): StoreOf<Id>
+}
+
+export async function setupMockdesk(options: SetupMockdeskOptions = {}): Promise<MockdeskServer> {
+  const mockdesk = await createMockdesk(selectApis(options.apis), options)
+  const server = setupServer(...mockdesk.handlers)
+  return {
+    server,
+    mockdesk,
+    listen: (listenOptions) => server.listen({ onUnhandledRequest: 'bypass', ...listenOptions }),
+    close: () => server.close(),
+    async reset(seed) {
+      server.resetHandlers()
+      await mockdesk.reset(seed)
+    },
+    store(id) {
+      const mounted = mockdesk.apis.find((api) => api.definition.id === id)
+      if (!mounted) throw new Error(`Failed to get the store of "${id}": it is not mounted. Mounted: ${mockdesk.apis.map((a) => a.definition.id).join(', ')}.`)
+      return mounted.store as never
+    },
+  }
+}
