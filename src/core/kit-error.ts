@@ -45,6 +45,8 @@ export class KitError extends Error {
       headers: { 'content-type': kitErrorMediaType, 'x-mockdesk-error': this.code },
     })
     for (const [name, value] of new Headers(headers)) response.headers.set(name, value)
+    // The rest of an oversized body is never read, so the connection cannot carry another request.
+    if (this.code === 'MOCKDESK_BODY_TOO_LARGE') response.headers.set('connection', 'close')
     return response
   }
 }

@@ -3,6 +3,7 @@
  * form. Problems (malformed content, an undocumented content type, a missing body) come back as
  * request issues for the API to word; an oversized body is mockdesk's own 413.
  */
+import { parse as parseLenient, type ParseError } from 'jsonc-parser'
 import { KitError } from './kit-error.ts'
 import type { Operation } from './openapi-document.ts'
 import type { RequestIssue } from './request-issue.ts'
@@ -40,7 +41,7 @@ async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array
     if (done) break
     size += value.byteLength
     if (size > maxBytes) {
-      await reader.cancel()
+      void reader.cancel().catch(() => {})
       throw tooLarge()
     }
     chunks.push(value)
@@ -54,10 +55,14 @@ async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array
   return bytes
 }
 
-/** Where a JSON.parse failure happened, from the engine's message ("... at position 12"). */
-function parsePosition(text: string, error: unknown) {
-  const match = /position (\d+)/.exec(error instanceof Error ? error.message : '')
-  const position = match ? Number(match[1]) : text.length
+/**
+ * Where malformed JSON first goes wrong. JSON.parse does not always say (V8 omits the position for
+ * "Unexpected token"), so the error path asks jsonc-parser, which reports an offset for every error.
+ */
+function parsePosition(text: string) {
+  const errors: ParseError[] = []
+  parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false })
+  const position = errors[0]?.offset ?? text.length
   const before = text.slice(0, position)
   const line = before.split('\n').length
   const column = position - before.lastIndexOf('\n')
@@ -108,8 +113,8 @@ export async function readBody(request: Request, operation: Operation, maxBytes 
     const text = new TextDecoder().decode(bytes)
     try {
       return { ok: true, body: { value: JSON.parse(text), mediaType, textual: false } }
-    } catch (error) {
-      const params = parsePosition(text, error)
+    } catch {
+      const params = parsePosition(text)
       return { ok: false, issue: { in: 'body', path: [], keyword: 'parse', params, message: 'The body is not valid JSON.' } }
     }
   }

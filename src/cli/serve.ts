@@ -1,0 +1,73 @@
+/** `mockdesk serve`: the standalone HTTP server, until Ctrl-C. */
+import { apiIds, type ApiId } from '../apis/select-apis.ts'
+import { defaultSeed } from '../core/seeded-faker.ts'
+import { defaultHost, defaultPort, startMockServer } from '../node/http-server.ts'
+import { integerOption, parseOptions, UsageError } from './usage-error.ts'
+
+const usage = `Usage: mockdesk serve [options]
+
+Options:
+  --port <n>        Port to listen on (default ${defaultPort}; 0 picks a free one)
+  --host <host>     Interface to bind (default ${defaultHost})
+  --seed <n>        Seed for the fake data (default ${defaultSeed}); the same seed gives the same data
+  --count <n>       Primary records per API (default: each API's own, e.g. 150 TopTickets customers)
+  --api <id>        Serve only this API, at the root (e.g. /v1/customers); one of: ${apiIds.join(', ')}
+  --max-body-bytes <n>  Largest request body accepted (default 1048576)
+  -h, --help        Show this help
+
+Every API is served under /<id> plus its documented base path, e.g.
+  http://127.0.0.1:${defaultPort}/toptickets/v1/customers
+Control: GET /__mockdesk/health, POST /__mockdesk/reset[?seed=N]`
+
+export async function serve(args: string[]): Promise<number> {
+  const options = parseOptions(
+    args,
+    {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      seed: { type: 'string' },
+      count: { type: 'string' },
+      api: { type: 'string' },
+      'max-body-bytes': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    usage,
+  )
+  if (options.help) {
+    console.log(usage)
+    return 0
+  }
+  if (options.api !== undefined && !apiIds.includes(options.api as ApiId)) {
+    throw new UsageError(`--api "${options.api}" is not a mockdesk API; use one of: ${apiIds.join(', ')}.`, usage)
+  }
+  const port = integerOption(options.port, 'port', usage) ?? defaultPort
+  const host = options.host ?? defaultHost
+  const server = await startMockServer({
+    port,
+    host,
+    seed: integerOption(options.seed, 'seed', usage),
+    count: integerOption(options.count, 'count', usage),
+    maxBodyBytes: integerOption(options['max-body-bytes'], 'max-body-bytes', usage),
+    root: options.api as ApiId | undefined,
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new Error(`port ${port} on ${host} is already in use. Stop the other server or pass --port <another>.`)
+    throw error
+  })
+
+  console.log(`mockdesk serving on ${server.url} (seed ${server.mockdesk.seed})\n`)
+  for (const api of server.mockdesk.apis) {
+    const counts = Object.entries(api.definition.counts(api.store)).map(([name, n]) => `${n} ${name}`).join(', ')
+    console.log(`  ${api.definition.id.padEnd(16)}${server.baseUrls[api.definition.id]}  (${counts})`)
+    console.log(`  ${''.padEnd(16)}key: ${api.definition.keys[0]?.key ?? '(none needed)'}`)
+  }
+  console.log(`\nhealth: ${server.url}/__mockdesk/health   reset: POST ${server.url}/__mockdesk/reset`)
+  console.log('Press Ctrl-C to stop.')
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await server.close()
+  return 0
+}

@@ -1,0 +1,11 @@
+/* Defining an API */
+export { defineApi, type ApiDefinition, type RouteContext, type RouteHandler, type RouteTable, type StoreOptions } from './core/define-api.ts'
+export type { RequestIssue } from './core/request-issue.ts'
+
+/* Running APIs in any runtime */
+export { createMockdesk, type Mockdesk, type MockdeskOptions, type MountedApi } from './core/mockdesk.ts'
+export { createFetchApp, type FetchApp } from './core/fetch-app.ts'
+export { KitError, type KitErrorCode } from './core/kit-error.ts'
+
+/* The APIs */
+export { apis, apiIds, selectApis, type ApiId } from './apis/select-apis.ts'
