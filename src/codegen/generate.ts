@@ -77,10 +77,15 @@ export async function generate(): Promise<Map<string, string>> {
 
 /** The generated files whose content on disk differs from what `generate()` writes. */
 export async function staleFiles(): Promise<string[]> {
+  const files = await generate()
   const stale: string[] = []
-  for (const [file, content] of await generate()) {
+  for (const [file, content] of files) {
     const onDisk = await readFile(path.join(root, file), 'utf8').catch(() => undefined)
     if (onDisk !== content) stale.push(file)
+  }
+  // A file left behind by a spec that no longer exists is stale too.
+  for (const name of await readdir(generatedDir)) {
+    if (!files.has(`src/generated/${name}`)) stale.push(`src/generated/${name}`)
   }
   return stale
 }

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import keys from '../../fixtures/toptickets/keys.json'
+import { startMockServer, type MockHttpServer } from '../../src/node/index.ts'
+
+const auth = { authorization: `Bearer ${keys[0]!.key}` }
+
+describe('HTTP server', () => {
+  let server: MockHttpServer
+  beforeAll(async () => {
+    server = await startMockServer({ port: 0, seed: 5 })
+  })
+  afterAll(() => server.close())
+
+  it('mounts every API under /<id> plus its documented base path', async () => {
+    expect(server.baseUrls.toptickets).toBe(`${server.url}/toptickets/v1`)
+    const reply = await fetch(`${server.baseUrls.toptickets}/customers?limit=2`, { headers: auth })
+    expect(reply.status).toBe(200)
+    expect(await reply.json()).toHaveLength(2)
+  })
+
+  it('answers a path outside every API with a kit 404 that lists the mounted APIs', async () => {
+    const reply = await fetch(`${server.url}/nowhere`)
+    expect(reply.status).toBe(404)
+    expect(reply.headers.get('content-type')).toBe('application/problem+json')
+    const body = await reply.json()
+    expect(body).toMatchObject({ code: 'MOCKDESK_NO_ROUTE', mounted: [{ id: 'toptickets', baseUrl: server.baseUrls.toptickets }] })
+  })
+
+  it('hints at the base path when the API id is right but the vendor path is missing', async () => {
+    const body = await (await fetch(`${server.url}/toptickets/customers`)).json()
+    expect(body.fix).toContain(`${server.url}/toptickets/v1`)
+  })
+
+  it('reports health: seed, mounted APIs and record counts', async () => {
+    const body = await (await fetch(`${server.url}/__mockdesk/health`)).json()
+    expect(body).toEqual({
+      status: 'ok',
+      seed: 5,
+      apis: [{ id: 'toptickets', title: 'TopTickets API (customers)', baseUrl: server.baseUrls.toptickets, records: { customers: 150 } }],
+    })
+  })
+
+  it('resets the stores to the seed, or to a new seed', async () => {
+    const first = async () => (await (await fetch(`${server.baseUrls.toptickets}/customers?skip=2&limit=1`, { headers: auth })).json())[0].id
+    const before = await first()
+    await fetch(`${server.baseUrls.toptickets}/customers/${before}`, { method: 'DELETE', headers: auth })
+    expect(await first()).not.toBe(before)
+    expect((await fetch(`${server.url}/__mockdesk/reset`, { method: 'POST' })).status).toBe(200)
+    expect(await first()).toBe(before)
+    const reseeded = await (await fetch(`${server.url}/__mockdesk/reset?seed=9`, { method: 'POST' })).json()
+    expect(reseeded.seed).toBe(9)
+    expect(await first()).not.toBe(before)
+    await fetch(`${server.url}/__mockdesk/reset?seed=5`, { method: 'POST' })
+  })
+
+  it('rejects a broken control call with a kit error that says how to fix it', async () => {
+    const bad = await fetch(`${server.url}/__mockdesk/reset?seed=abc`, { method: 'POST' })
+    expect(bad.status).toBe(400)
+    expect((await bad.json()).code).toBe('MOCKDESK_BAD_CONTROL_REQUEST')
+    const unknown = await fetch(`${server.url}/__mockdesk/snapshot`)
+    expect(unknown.status).toBe(404)
+  })
+
+  it('answers CORS preflights and lets a browser read responses and Retry-After', async () => {
+    const preflight = await fetch(`${server.baseUrls.toptickets}/customers`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, prefer' },
+    })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization, content-type, prefer')
+    const reply = await fetch(`${server.baseUrls.toptickets}/customers`, { headers: { ...auth, origin: 'http://localhost:5173', prefer: 'code=429' } })
+    expect(reply.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+    expect(reply.headers.get('access-control-expose-headers')).toBe('*')
+  })
+})
+
+describe('HTTP server with one API at the root', () => {
+  it('serves the vendor paths unprefixed', async () => {
+    const server = await startMockServer({ port: 0, root: 'toptickets' })
+    try {
+      expect(server.baseUrls.toptickets).toBe(`${server.url}/v1`)
+      const reply = await fetch(`${server.url}/v1/customers/a1b2c3d4-e5f6-7890-abcd-ef1234567890`, { headers: auth })
+      expect((await reply.json()).name).toBe('John Doe')
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('fails to start on a port in use, with the address in the error', async () => {
+    const first = await startMockServer({ port: 0 })
+    try {
+      const port = Number(new URL(first.url).port)
+      await expect(startMockServer({ port })).rejects.toMatchObject({ code: 'EADDRINUSE' })
+    } finally {
+      await first.close()
+    }
+  })
+})
