@@ -32,7 +32,8 @@ export function createApiHandlers<Store>(api: ApiDefinition<any, Store>, options
   const pattern = (path: string) => (absolute ? base : `*${base}`) + toMswPath(path)
   const baseUrlOf = (url: URL) => (absolute ? base : url.origin + base)
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes
-  const operations = listOperations(api.document)
+  // Literal paths before templated ones, so `/customer/search` is not taken for `/customer/{id}`.
+  const operations = listOperations(api.document).sort((a, b) => templateCount(a.path) - templateCount(b.path))
 
   const handlers = operations.map((operation) => {
     const handle = (api.routes as Record<string, Record<string, RouteHandler<any, Store, unknown>>>)[operation.path]?.[
@@ -107,6 +108,8 @@ export function createApiHandlers<Store>(api: ApiDefinition<any, Store>, options
 export function successStatus(operation: Operation): number {
   return Math.min(...Object.keys(operation.definition.responses).map(Number).filter((s) => s >= 200 && s < 300))
 }
+
+const templateCount = (path: string) => path.split('{').length - 1
 
 function matchesTemplate(template: string, path: string): boolean {
   const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')
