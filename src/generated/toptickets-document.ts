@@ -327,6 +327,7 @@ const document: OpenApiDocument = {
                       "email": {
                         "type": "string",
                         "format": "email",
+                        "x-unique": true,
                         "description": "Email address (must be unique)."
                       },
                       "company": {
@@ -1437,6 +1438,7 @@ const document: OpenApiDocument = {
                       "email": {
                         "type": "string",
                         "format": "email",
+                        "x-unique": true,
                         "description": "Email address (must be unique)."
                       },
                       "company": {
@@ -2539,6 +2541,7 @@ const document: OpenApiDocument = {
           "email": {
             "type": "string",
             "format": "email",
+            "x-unique": true,
             "description": "Email address (must be unique)."
           },
           "company": {
@@ -2698,6 +2701,7 @@ const document: OpenApiDocument = {
               "email": {
                 "type": "string",
                 "format": "email",
+                "x-unique": true,
                 "description": "Email address (must be unique)."
               },
               "company": {
@@ -2875,6 +2879,7 @@ const document: OpenApiDocument = {
               "email": {
                 "type": "string",
                 "format": "email",
+                "x-unique": true,
                 "description": "Email address (must be unique)."
               },
               "company": {

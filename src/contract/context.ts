@@ -1,0 +1,130 @@
+/**
+ * What every scenario shares during a run: the spec, the HTTP client, the seeded generator, the
+ * credentials, the pool of real values learnt from responses (through the spec's links), and the
+ * exchanges recorded so far.
+ */
+import { authFor, type AppliedAuth, type Credentials } from './credentials.ts'
+import type { Exchange, ExchangeKind } from './exchange.ts'
+import type { HttpClient } from './http-client.ts'
+import { buildRequest } from './request-builder.ts'
+import { evaluate } from './runtime-expression.ts'
+import type { Schema, Spec, SpecOperation } from './spec.ts'
+import { schemaErrors } from './validator.ts'
+import type { Generator } from './values/generate.ts'
+import type { RequestParts } from './values/mutate.ts'
+
+export interface Recorded {
+  exchange: Exchange
+  secrets: AppliedAuth['secrets']
+}
+
+const isForm = (mediaType?: string) => mediaType === 'multipart/form-data' || mediaType === 'application/x-www-form-urlencoded'
+
+export function parameterSchema(operation: SpecOperation, location: 'path' | 'query'): Schema {
+  const parameters = operation.parameters.filter((p) => p.in === location)
+  return {
+    type: 'object',
+    properties: Object.fromEntries(parameters.map((p) => [p.name, p.schema ?? {}])),
+    required: parameters.filter((p) => p.required).map((p) => p.name),
+  }
+}
+
+/** The body media type the suite sends: JSON if documented, else the first one. */
+export function bodyMedia(operation: SpecOperation) {
+  const content = operation.requestBody?.content ?? {}
+  const type = Object.keys(content).find((t) => /json/.test(t)) ?? Object.keys(content)[0]
+  return type ? { type, media: content[type]! } : undefined
+}
+
+export class RunContext {
+  readonly recorded: Recorded[] = []
+  readonly warnings: string[] = []
+  /** Real values by `operationId.parameter`, learnt from links in responses. */
+  readonly #pool = new Map<string, unknown>()
+
+  constructor(
+    readonly spec: Spec,
+    readonly client: HttpClient,
+    readonly generator: Generator,
+    readonly credentials: Credentials,
+    readonly readOnly: boolean,
+    readonly progress: (message: string) => void = () => {},
+  ) {}
+
+  auth(operation: SpecOperation, credentials = this.credentials): AppliedAuth | undefined {
+    return authFor(operation, this.spec.securitySchemes, credentials)
+  }
+
+  remember(operationId: string, parameter: string, value: unknown) {
+    if (value !== undefined && value !== null) this.#pool.set(`${operationId}.${parameter}`, value)
+  }
+
+  recall(operationId: string, parameter: string): unknown {
+    return this.#pool.get(`${operationId}.${parameter}`)
+  }
+
+  /** Values for another operation's parameters, from the links the spec declares on this response. */
+  harvest(exchange: Exchange, parts: RequestParts) {
+    const links = exchange.operation.responses[String(exchange.response.status)]?.links ?? {}
+    for (const link of Object.values(links)) {
+      if (!link.operationId) continue
+      for (const [parameter, expression] of Object.entries(link.parameters ?? {})) {
+        const value = evaluate(expression, {
+          request: { path: parts.path, query: parts.query, body: parts.body },
+          response: { body: exchange.response.json, headers: exchange.response.headers },
+        })
+        this.remember(link.operationId, parameter.replace(/^(path|query|header)\./, ''), value)
+      }
+    }
+  }
+
+  /**
+   * A request the spec calls valid: required path parameters from the pool (or, unless
+   * `poolOnly`, their examples), query parameters from examples/defaults when required, the body
+   * from the documented example (x-unique fields renewed) or generated. Undefined when no valid
+   * request can be built.
+   */
+  validParts(operation: SpecOperation, options: { poolOnly?: boolean; generatedBody?: boolean; overrides?: Record<string, unknown> } = {}): RequestParts | undefined {
+    const parts: RequestParts = { path: {}, query: {} }
+    for (const parameter of operation.parameters) {
+      if (parameter.in !== 'path' && parameter.in !== 'query') continue
+      const pooled = options.overrides?.[parameter.name] ?? this.recall(operation.id, parameter.name)
+      if (pooled !== undefined) parts[parameter.in][parameter.name] = pooled
+      else if (parameter.in === 'path' && options.poolOnly) return undefined
+      else if (parameter.required) parts[parameter.in][parameter.name] = parameter.example ?? this.generator.value(parameter.schema ?? {})
+    }
+    const body = bodyMedia(operation)
+    if (body) {
+      parts.mediaType = body.type
+      let value = this.generator.body(body.media, { generated: options.generatedBody })
+      if (body.media.schema && schemaErrors(body.media.schema, value, { text: isForm(body.type) }).length > 0) {
+        value = this.generator.body(body.media, { generated: true })
+      }
+      if (options.overrides && value && typeof value === 'object') {
+        // A link may name a body field (e.g. an id sent in a form): it fills that field.
+        const properties = this.generator.flatten(body.media.schema ?? {}).properties ?? {}
+        for (const [name, v] of Object.entries(options.overrides)) if (name in properties) (value as Record<string, unknown>)[name] = v
+      }
+      parts.body = value
+    }
+    return this.isValid(operation, parts) ? parts : undefined
+  }
+
+  isValid(operation: SpecOperation, parts: RequestParts): boolean {
+    if (parts.rawBody !== undefined) return false
+    if (schemaErrors(parameterSchema(operation, 'path'), parts.path, { text: true }).length > 0) return false
+    if (schemaErrors(parameterSchema(operation, 'query'), parts.query, { text: true }).length > 0) return false
+    const body = parts.mediaType ? operation.requestBody?.content[parts.mediaType] : undefined
+    if (operation.requestBody?.required && parts.body === undefined) return false
+    if (body?.schema && parts.body !== undefined && schemaErrors(body.schema, parts.body, { text: isForm(parts.mediaType) }).length > 0) return false
+    return true
+  }
+
+  async send(operation: SpecOperation, kind: ExchangeKind, description: string, parts: RequestParts, auth = this.auth(operation)): Promise<Exchange> {
+    const request = buildRequest(this.client, operation, parts, auth)
+    const response = await this.client.send(request)
+    const exchange: Exchange = { operation, kind, description, request, response }
+    this.recorded.push({ exchange, secrets: auth?.secrets ?? [] })
+    return exchange
+  }
+}

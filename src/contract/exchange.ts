@@ -1,0 +1,56 @@
+/** What the suite sent, what came back, and what the request was meant to test. */
+import type { SpecOperation } from './spec.ts'
+
+export type ExchangeKind =
+  /** A request built from the spec that the server should accept. */
+  | 'valid'
+  /** A documented example request whose data may not exist on this server: conformance only. */
+  | 'example'
+  | 'no-auth'
+  | 'wrong-auth'
+  /** A request that breaks the spec on purpose (see `mutation`). */
+  | 'invalid'
+  /** A read of a resource the suite just created. */
+  | 'read-after-create'
+  /** A read of a resource the suite just deleted. */
+  | 'read-after-delete'
+  /** One page of a pagination walk; the last one carries the `walk`. */
+  | 'page'
+
+export interface SentRequest {
+  method: string
+  url: string
+  headers: Record<string, string>
+  /** The body as sent: text for JSON and urlencoded, fields for multipart. */
+  body?: { mediaType: string; text?: string; fields?: Record<string, string> }
+}
+
+export interface ReceivedResponse {
+  /** 0 when no response arrived (see `error`). */
+  status: number
+  headers: Headers
+  text: string
+  json?: unknown
+  error?: string
+}
+
+export interface Walk {
+  pages: Array<{ url: string; itemIds: string[]; size: number; requested?: number }>
+  /** Another walk over the same list with a different page size, to reveal gaps. */
+  control?: string[]
+  total?: number
+  complete: boolean
+  note?: string
+}
+
+export interface Exchange {
+  operation: SpecOperation
+  kind: ExchangeKind
+  /** What this request tries, in words: "missing required field body.email". */
+  description: string
+  request: SentRequest
+  response: ReceivedResponse
+  walk?: Walk
+  /** The status asked for with `Prefer: code=`, if any: answering it is not a fault. */
+  preferred?: number
+}

@@ -1,0 +1,8 @@
+export { runContract, type ContractOptions, type ContractReport, type CheckResultRow } from './run-contract.ts'
+export { checks, checkNames, type CheckName, type Check } from './checks/index.ts'
+export type { Failure, Severity } from './failure.ts'
+export type { Exchange, ExchangeKind } from './exchange.ts'
+export type { Credentials } from './credentials.ts'
+export { textReport } from './report/text.ts'
+export { jsonReport, reportSchema } from './report/json.ts'
+export { junitReport } from './report/junit.ts'

@@ -1,0 +1,84 @@
+/**
+ * create → read → update → read → delete → read, following the links the spec declares on each
+ * create operation's success response. Everything created is deleted again.
+ */
+import type { RunContext } from '../context.ts'
+import type { Exchange } from '../exchange.ts'
+import { evaluate } from '../runtime-expression.ts'
+import type { SpecOperation } from '../spec.ts'
+import type { RequestParts } from '../values/mutate.ts'
+
+type Link = { operation: SpecOperation; values: Record<string, unknown> }
+
+/** The operations a response links to, with the parameter values the links give. */
+function linked(context: RunContext, exchange: Exchange, parts: RequestParts): Link[] {
+  const links = exchange.operation.responses[String(exchange.response.status)]?.links ?? {}
+  return Object.values(links).flatMap((link) => {
+    const operation = context.spec.operations.find((op) => op.id === link.operationId)
+    if (!operation) return []
+    const values = Object.fromEntries(
+      Object.entries(link.parameters ?? {}).map(([name, expression]) => [
+        name.replace(/^(path|query|header)\./, ''),
+        evaluate(expression, { request: { path: parts.path, query: parts.query, body: parts.body }, response: { body: exchange.response.json, headers: exchange.response.headers } }),
+      ]),
+    )
+    return [{ operation, values }]
+  })
+}
+
+const isUpdate = (op: SpecOperation) => op.method === 'PATCH' || op.method === 'PUT' || (op.method === 'POST' && /update/i.test(op.id))
+
+/** Deletes what a create made, through its delete link; says so when it cannot. */
+export async function cleanUp(context: RunContext, created: Exchange, parts: RequestParts): Promise<void> {
+  const remove = linked(context, created, parts).find((link) => link.operation.method === 'DELETE')
+  const deleteParts = remove && context.validParts(remove.operation, { overrides: remove.values })
+  if (!remove || !deleteParts) {
+    if (created.operation.method === 'POST') context.warnings.push(`${created.operation.id}: a record created by "${created.description}" could not be deleted (no delete link)`)
+    return
+  }
+  await context.send(remove.operation, 'valid', 'clean-up of a record the suite created', deleteParts)
+}
+
+export async function runLifecycles(context: RunContext): Promise<void> {
+  if (context.readOnly) return
+  let sent = 0
+  for (const create of context.spec.operations) {
+    const success = Object.entries(create.responses).find(([status]) => /^2/.test(status))
+    if (create.method !== 'POST' || !success?.[1].links || isUpdate(create)) continue
+    const parts = context.validParts(create, { poolOnly: true, generatedBody: false })
+    if (!parts) {
+      context.warnings.push(`${create.id}: no valid create request could be built, so its lifecycle was not run`)
+      continue
+    }
+    const created = await context.send(create, 'valid', 'create (lifecycle)', parts)
+    sent++
+    if (created.response.status < 200 || created.response.status >= 300) continue
+    const links = linked(context, created, parts)
+    const read = links.find((link) => link.operation.method === 'GET')
+    const update = links.find((link) => isUpdate(link.operation))
+    const remove = links.find((link) => link.operation.method === 'DELETE')
+    const partsFor = (link: Link, generatedBody = true) => context.validParts(link.operation, { overrides: link.values, generatedBody })
+    const readBack = async (kind: 'read-after-create' | 'read-after-delete', step: string) => {
+      const readParts = read && partsFor(read)
+      if (readParts) await context.send(read!.operation, kind, step, readParts)
+      sent++
+    }
+
+    await readBack('read-after-create', 'read after create')
+    const updateParts = update && partsFor(update)
+    if (updateParts) {
+      await context.send(update!.operation, 'valid', 'update (lifecycle)', updateParts)
+      await readBack('read-after-create', 'read after update')
+      sent++
+    }
+    const deleteParts = remove && partsFor(remove)
+    if (!deleteParts) {
+      context.warnings.push(`${create.id}: no delete link, so the record it created stays on the server`)
+      continue
+    }
+    const deleted = await context.send(remove!.operation, 'valid', 'delete (lifecycle)', deleteParts)
+    sent++
+    if (deleted.response.status >= 200 && deleted.response.status < 300) await readBack('read-after-delete', 'read after delete')
+  }
+  context.progress(`lifecycles: ${sent} requests`)
+}
