@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import { XMLParser } from 'fast-xml-parser'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import keys from '../../fixtures/toptickets/keys.json'
+import { jsonReport, junitReport, reportSchema, runContract, textReport, type ContractReport } from '../../src/contract/index.ts'
+import { setupMockdesk, type MockdeskServer } from '../../src/node/index.ts'
+import { base, brokenServers } from './broken-servers.ts'
+
+const credentials = { token: keys[0]!.key }
+const failedChecks = (report: ContractReport) => [...new Set(report.failures.map((f) => f.check))].sort()
+
+describe('contract suite against broken servers', () => {
+  let mock: MockdeskServer
+  beforeAll(async () => {
+    mock = await setupMockdesk({ apis: ['toptickets'] })
+    mock.listen({ onUnhandledRequest: 'error' })
+  })
+  afterAll(() => mock.close())
+  beforeEach(() => mock.reset())
+
+  it('passes the unbroken mock, so every failure below comes from the fault', async () => {
+    const report = await runContract({ api: 'toptickets', baseUrl: base, credentials })
+    expect(report.failures).toEqual([])
+  })
+
+  it.each(brokenServers.map((server) => [server.name, server] as const))('catches a server that %s', async (_, server) => {
+    mock.server.use(...server.handlers(mock.mockdesk.handlers))
+    const report = await runContract({ api: 'toptickets', baseUrl: base, credentials })
+    expect(failedChecks(report), textReport(report)).toEqual([...server.expected].sort())
+    for (const failure of report.failures) {
+      expect(failure.curl).toMatch(/^curl -i /)
+      expect(failure.title).not.toBe('')
+    }
+  })
+
+  it('sends only safe methods in read-only mode', async () => {
+    const report = await runContract({ api: 'toptickets', baseUrl: base, credentials, readOnly: true })
+    const methods = new Set(report.results.filter((r) => r.judged > 0).map((r) => r.operation.split(' ')[0]))
+    expect([...methods]).toEqual(['GET'])
+    expect(mock.store('toptickets').customers.count()).toBe(150)
+  })
+
+  it('leaves the server as it found it after a full run', async () => {
+    const before = JSON.stringify(mock.store('toptickets').customers.all().map((c) => c.id))
+    const report = await runContract({ api: 'toptickets', baseUrl: base, credentials })
+    expect(report.warnings).toEqual([])
+    expect(JSON.stringify(mock.store('toptickets').customers.all().map((c) => c.id))).toBe(before)
+  })
+
+  it('is reproducible: the same seed sends the same requests', async () => {
+    const urls = async (seed: number) => {
+      await mock.reset()
+      const report = await runContract({ api: 'toptickets', baseUrl: base, credentials, seed, checks: ['not-a-server-error'] })
+      return report.requests
+    }
+    expect(await urls(3)).toBe(await urls(3))
+  })
+
+  it('caps the request rate', async () => {
+    const started = Date.now()
+    const report = await runContract({ api: 'toptickets', baseUrl: base, credentials, readOnly: true, rate: 200, checks: ['not-a-server-error'] })
+    expect(Date.now() - started).toBeGreaterThanOrEqual(((report.requests - 1) * 1000) / 200 - 50)
+  })
+
+  it('never sends a request outside the base URL', async () => {
+    const seen: string[] = []
+    mock.server.events.on('request:start', ({ request }) => void seen.push(new URL(request.url).origin))
+    await runContract({ api: 'toptickets', baseUrl: base, credentials })
+    mock.server.events.removeAllListeners()
+    expect(new Set(seen)).toEqual(new Set(['https://api.toptickets.app']))
+  })
+})
+
+describe('contract reports', () => {
+  let mock: MockdeskServer
+  let report: ContractReport
+  beforeAll(async () => {
+    mock = await setupMockdesk({ apis: ['toptickets'] })
+    mock.listen({ onUnhandledRequest: 'error' })
+    mock.server.use(...brokenServers.find((s) => s.name.includes('is_vip'))!.handlers(mock.mockdesk.handlers))
+    report = await runContract({ api: 'toptickets', baseUrl: base, credentials })
+  })
+  afterAll(() => mock.close())
+
+  it('writes JUnit XML that a JUnit parser reads: one case per operation × check, failures marked', () => {
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(junitReport(report))
+    const suite = xml.testsuites.testsuite
+    expect(Number(suite['@_tests'])).toBe(report.results.length)
+    expect(Number(suite['@_failures'])).toBe(report.summary.failed)
+    const failed = suite.testcase.filter((c: any) => c.failure)
+    expect(failed.map((c: any) => c['@_name'])).toContain('GET /customers/{customer_id} › response-schema-conformance')
+    expect(failed[0]['system-out']).toContain('curl -i')
+  })
+
+  it('writes JSON that matches its documented schema', () => {
+    const ajv = new Ajv2020({ strict: true })
+    addFormats(ajv)
+    const valid = ajv.validate(reportSchema, JSON.parse(jsonReport(report)))
+    expect(valid, ajv.errorsText(ajv.errors)).toBe(true)
+    expect(ajv.validate(reportSchema, { ...JSON.parse(jsonReport(report)), summary: { passed: -1 } })).toBe(false)
+  })
+
+  it('prints failures grouped by operation, with what was received, what is documented and a curl', () => {
+    const text = textReport(report)
+    expect(text).toContain('✗ GET /customers/{customer_id}')
+    expect(text).toMatch(/received: .*is_vip/)
+    expect(text).toContain('curl -i')
+    expect(text).toMatch(/\d+ passed, [1-9]\d* failed/)
+    expect(JSON.parse(readFileSync('src/contract/report/report-schema.json', 'utf8')).title).toBe('mockdesk contract report')
+  })
+})
