@@ -25,7 +25,7 @@ const real = async (handlers: HttpHandler[], request: Request, change: { url?: s
   return (await getResponse(handlers, new Request(change.url ?? request.url, { method: request.method, headers, body })))!
 }
 
-const withJson = async (response: Response, change: (body: any) => unknown) => HttpResponse.json(change(await response.json()), { status: response.status })
+const withJson = async (response: Response, change: (body: any) => Record<string, unknown>) => HttpResponse.json(change(await response.json()), { status: response.status })
 
 export const brokenServers: BrokenServer[] = [
   {
