@@ -1,8 +1,10 @@
 /**
- * Turns an API definition into MSW request handlers, the one form that serves all three runtimes
- * (service worker, msw/node, the HTTP server). Every operation runs the same pipeline:
- * explicit status (`Prefer: code=`) → auth → body and parameter validation → the API's handler.
- * Whatever goes wrong inside becomes mockdesk's own 500, never a crash.
+ * Compiles an API definition into the one pipeline every runtime uses. Each operation gets a
+ * resolver, explicit status (`Prefer: code=`) → auth → body and parameter validation → the API's
+ * handler, and that same resolver is served two ways: as MSW request handlers (service worker,
+ * msw/node) and as a precompiled route table the HTTP server matches directly, which skips
+ * MSW's per-request matching machinery on the hot path. Whatever goes wrong inside becomes
+ * mockdesk's own 500, never a crash.
  */
 import { http, type HttpHandler } from 'msw'
 import type { ApiDefinition, RouteContext, RouteHandler } from './define-api.ts'
@@ -23,30 +25,60 @@ export interface ApiHandlerOptions<Store> {
   maxBodyBytes?: number
 }
 
+type Params = Record<string, string | readonly string[] | undefined>
+type Resolver = (request: Request, params: Params) => Promise<Response>
+
+/** One operation, matched without MSW: method, a path regexp over the full pathname, its resolver. */
+export interface CompiledRoute {
+  method: string
+  regexp: RegExp
+  names: string[]
+  resolve: Resolver
+}
+
+export interface CompiledApi {
+  /** For setupWorker / setupServer. */
+  handlers: HttpHandler[]
+  /** For the HTTP server: the same resolvers, matched by `matchRoute`. */
+  routes: CompiledRoute[]
+  /** The answer for a path or method the spec does not have. */
+  fallback: (request: Request) => Response
+}
+
 /** `/customers/{customer_id}` → `/customers/:customer_id`. */
 const toMswPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1')
 
-export function createApiHandlers<Store>(api: ApiDefinition<any, Store>, options: ApiHandlerOptions<Store>): HttpHandler[] {
+const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&')
+
+/** A regexp with MSW's matching rules: case-insensitive, optional trailing slash, `{name}` = one segment. */
+function pathRegExp(prefix: string, template: string): { regexp: RegExp; names: string[] } {
+  const names: string[] = []
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => (/^\{.+\}$/.test(part) ? (names.push(part.slice(1, -1)), '([^/]+)') : escapeRegExp(part)))
+    .join('')
+  return { regexp: new RegExp(`^${escapeRegExp(prefix)}${source}/?$`, 'i'), names }
+}
+
+export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHandlerOptions<Store>): CompiledApi {
   const base = options.base.replace(/\/$/, '')
   const absolute = /^https?:\/\//.test(base)
+  const basePath = absolute ? new URL(base).pathname.replace(/\/$/, '') : base
   const pattern = (path: string) => (absolute ? base : `*${base}`) + toMswPath(path)
   const baseUrlOf = (url: URL) => (absolute ? base : url.origin + base)
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes
   // Literal paths before templated ones, so `/customer/search` is not taken for `/customer/{id}`.
   const operations = listOperations(api.document).sort((a, b) => templateCount(a.path) - templateCount(b.path))
 
-  const handlers = operations.map((operation) => {
-    const handle = (api.routes as Record<string, Record<string, RouteHandler<any, Store, unknown>>>)[operation.path]?.[
-      operation.method
-    ]
+  const resolverFor = (operation: Operation): Resolver => {
+    const handle = (api.routes as Record<string, Record<string, RouteHandler<any, Store, unknown>>>)[operation.path]?.[operation.method]
     if (!handle) {
       throw new Error(
         `Failed to mount "${api.id}": ${operation.method.toUpperCase()} ${operation.path} (${operation.id}) is in specs/${api.id}.yaml but has no handler. Add it to the routes of src/apis/${api.id}/.`,
       )
     }
     const validate = createRequestValidator(operation)
-
-    return http[operation.method as 'get'](pattern(operation.path), async ({ request, params }) => {
+    return async (request, params) => {
       try {
         const url = new URL(request.url)
         const status = preferredStatus(request, url)
@@ -68,19 +100,21 @@ export function createApiHandlers<Store>(api: ApiDefinition<any, Store>, options
           operation,
           principal: auth.principal,
           ...valid.value,
-          json: (status: number, payload: unknown, init?: ResponseInit) => Response.json(payload, { ...init, status }),
+          json: (status: number, payload: unknown, init?: ResponseInit) => jsonResponse(status, payload, init),
           empty: (status: number, init?: ResponseInit) => new Response(null, { ...init, status }),
         }
         return await handle(context as RouteContext<any, Store, unknown>)
       } catch (error) {
         return kitErrorFrom(error).toResponse()
       }
-    })
-  })
+    }
+  }
+
+  const compiled = operations.map((operation) => ({ operation, resolve: resolverFor(operation) }))
 
   // Anything else under the base is not in the spec: say so, in mockdesk's words, instead of
   // letting the request through to the real network.
-  const fallback = ({ request }: { request: Request }) => {
+  const fallback = (request: Request) => {
     const url = new URL(request.url)
     const path = url.pathname.slice(new URL(baseUrlOf(url)).pathname.replace(/\/$/, '').length) || '/'
     const allowed = operations.filter((op) => matchesTemplate(op.path, path)).map((op) => op.method.toUpperCase())
@@ -100,8 +134,47 @@ export function createApiHandlers<Store>(api: ApiDefinition<any, Store>, options
       { documented },
     ).toResponse()
   }
-  handlers.push(http.all(absolute ? `${base}/*` : `*${base}/*`, fallback), http.all(absolute ? base : `*${base}`, fallback))
-  return handlers
+
+  const handlers = compiled.map(({ operation, resolve }) =>
+    http[operation.method as 'get'](pattern(operation.path), ({ request, params }) => resolve(request, params)),
+  )
+  const fallbackHandler = ({ request }: { request: Request }) => fallback(request)
+  handlers.push(http.all(absolute ? `${base}/*` : `*${base}/*`, fallbackHandler), http.all(absolute ? base : `*${base}`, fallbackHandler))
+
+  const routes = compiled.map(({ operation, resolve }) => ({ method: operation.method.toUpperCase(), resolve, ...pathRegExp(basePath, operation.path) }))
+  return { handlers, routes, fallback }
+}
+
+/** MSW handlers only, for callers that need nothing else. */
+export function createApiHandlers<Store>(api: ApiDefinition<any, Store>, options: ApiHandlerOptions<Store>): HttpHandler[] {
+  return compileApi(api, options).handlers
+}
+
+/** Answers a request from a compiled API's route table, as its MSW handlers would. */
+export function matchRoute(api: CompiledApi, request: Request, pathname: string): Promise<Response> | Response {
+  for (const route of api.routes) {
+    if (route.method !== request.method) continue
+    const match = route.regexp.exec(pathname)
+    if (!match) continue
+    const params: Record<string, string> = {}
+    route.names.forEach((name, index) => {
+      const raw = match[index + 1]!
+      try {
+        params[name] = decodeURIComponent(raw)
+      } catch {
+        params[name] = raw
+      }
+    })
+    return route.resolve(request, params)
+  }
+  return api.fallback(request)
+}
+
+/** JSON responses serialized once, with the length known, which is cheaper than Response.json's stream. */
+function jsonResponse(status: number, payload: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers)
+  headers.set('content-type', 'application/json')
+  return new Response(JSON.stringify(payload), { ...init, status, headers })
 }
 
 /** The operation's default answer: its lowest documented 2xx. */
@@ -112,6 +185,5 @@ export function successStatus(operation: Operation): number {
 const templateCount = (path: string) => path.split('{').length - 1
 
 function matchesTemplate(template: string, path: string): boolean {
-  const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')
-  return new RegExp(`^${source}/?$`).test(path)
+  return pathRegExp('', template).regexp.test(path)
 }

@@ -3,9 +3,9 @@
  * CORS, the `/__mockdesk/` control plane, then dispatch by path prefix to one API's handlers.
  * A request that matches no API gets mockdesk's own 404 listing the mounted APIs.
  */
-import { getResponse } from 'msw'
 import { handleControlRequest, controlPrefix } from './control-plane.ts'
 import { isPreflight, preflightResponse, withCors } from './cors.ts'
+import { matchRoute } from './api-handlers.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
 import type { Mockdesk, MountedApi } from './mockdesk.ts'
 
@@ -16,7 +16,8 @@ const withinPrefix = (pathname: string, prefix: string) =>
 
 export function createFetchApp(mockdesk: Mockdesk): FetchApp {
   // Longest prefix first, so `/v1` served at the root cannot shadow a longer mount.
-  const mounts = () => [...mockdesk.apis].sort((a, b) => b.base.length - a.base.length)
+  const sorted = [...mockdesk.apis].sort((a, b) => b.base.length - a.base.length)
+  const mounts = () => sorted
 
   async function dispatch(request: Request): Promise<Response> {
     const url = new URL(request.url)
@@ -24,8 +25,8 @@ export function createFetchApp(mockdesk: Mockdesk): FetchApp {
       return handleControlRequest(request, url, mockdesk)
     }
     const mounted = mounts().find((api) => withinPrefix(url.pathname, api.base.replace(/\/$/, '')))
-    const response = mounted && (await getResponse(mounted.handlers, request))
-    return response ?? noApi(request, url, mockdesk.apis)
+    // The mounted API's own route table: the same resolvers as its MSW handlers, matched directly.
+    return mounted ? matchRoute(mounted.compiled, request, url.pathname) : noApi(request, url, mockdesk.apis)
   }
 
   return async (request) => {

@@ -3,7 +3,7 @@
  * msw/node and the HTTP server all wrap. Each call builds fresh stores, so tests never share state.
  */
 import type { HttpHandler } from 'msw'
-import { createApiHandlers } from './api-handlers.ts'
+import { compileApi, type CompiledApi } from './api-handlers.ts'
 import type { ApiDefinition } from './define-api.ts'
 import { documentedBaseUrl } from './openapi-document.ts'
 import { defaultSeed } from './seeded-faker.ts'
@@ -26,6 +26,8 @@ export interface MountedApi {
   /** The base the handlers answer on: an absolute URL or a path prefix. */
   base: string
   handlers: HttpHandler[]
+  /** The same pipeline as `handlers`, as a route table the HTTP server matches without MSW. */
+  compiled: CompiledApi
   store: unknown
 }
 
@@ -46,16 +48,12 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
   let seed = options.seed ?? defaultSeed
   const stores = await seedStores(seed)
   const apis: MountedApi[] = definitions.map((definition, index) => {
-    const mounted: MountedApi = {
-      definition,
+    const compiled = compileApi(definition, {
       base: base(definition),
-      store: stores[index],
-      handlers: createApiHandlers(definition, {
-        base: base(definition),
-        store: () => mounted.store,
-        maxBodyBytes: options.maxBodyBytes,
-      }),
-    }
+      store: () => mounted.store,
+      maxBodyBytes: options.maxBodyBytes,
+    })
+    const mounted: MountedApi = { definition, base: base(definition), store: stores[index], handlers: compiled.handlers, compiled }
     return mounted
   })
 
