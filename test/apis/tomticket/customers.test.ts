@@ -12,7 +12,9 @@ const portfolio = 'ea977e8c4424b5280ba14a2a56123478'
 
 const failure = (message: string) => ({ error: true, message, success: false, data: null })
 
-const post = async (host: Host, path: string, fields: Fields, headers = enterprise, encode = multipart) => {
+type Encode = (fields: Fields) => Promise<{ body: string; headers: Record<string, string> }> | { body: string; headers: Record<string, string> }
+
+const post = async (host: Host, path: string, fields: Fields, headers = enterprise, encode: Encode = multipart) => {
   const form = await encode(fields)
   return host.request('POST', path, { headers: { ...headers, ...form.headers }, body: form.body })
 }
@@ -320,7 +322,8 @@ describeHosts('tomticket', (host) => {
     })
 
     it('refuses internal_id unless the customer is found by e-mail', async () => {
-      for (const fields of [{ customer_id: mariana.internal_id, internal_id: 'X' }, { customer_id: mariana.internal_id, customer_type_id: 'I', internal_id: 'X' }]) {
+      const attempts: Fields[] = [{ customer_id: mariana.internal_id, internal_id: 'X' }, { customer_id: mariana.internal_id, customer_type_id: 'I', internal_id: 'X' }]
+      for (const fields of attempts) {
         const reply = await post(host, '/customer/update', fields)
         expect(reply.status).toBe(401)
         expect(reply.body).toEqual(failure('O parâmetro internal_id só pode ser informado quando o customer_type_id for E (Email).'))
