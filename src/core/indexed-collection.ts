@@ -13,14 +13,17 @@ export interface IndexedCollectionOptions<T> {
   schema: StandardSchemaV1<T, T>
   /** The record's id. */
   key: (record: T) => Key
-  /** Unique secondary keys by name, e.g. `{ email: (c) => c.email.toLowerCase() }`. */
-  unique?: Record<string, (record: T) => Key>
+  /**
+   * Unique secondary keys by name, e.g. `{ email: (c) => c.email.toLowerCase() }`. A key function
+   * may return undefined for a record that has no value (an optional email): it is not indexed.
+   */
+  unique?: Record<string, (record: T) => Key | undefined>
 }
 
 export class IndexedCollection<T extends object> {
   readonly collection: Collection<StandardSchemaV1<T, T>>
   readonly #byKey = new Map<Key, T>()
-  readonly #unique: Array<{ name: string; key: (record: T) => Key; map: Map<Key, T> }>
+  readonly #unique: Array<{ name: string; key: (record: T) => Key | undefined; map: Map<Key, T> }>
 
   constructor(readonly options: IndexedCollectionOptions<T>) {
     this.collection = new Collection({ schema: options.schema })
@@ -88,11 +91,17 @@ export class IndexedCollection<T extends object> {
 
   #index(record: T) {
     this.#byKey.set(this.options.key(record), record)
-    for (const index of this.#unique) index.map.set(index.key(record), record)
+    for (const index of this.#unique) {
+      const key = index.key(record)
+      if (key !== undefined) index.map.set(key, record)
+    }
   }
 
   #unindex(record: T) {
     this.#byKey.delete(this.options.key(record))
-    for (const index of this.#unique) index.map.delete(index.key(record))
+    for (const index of this.#unique) {
+      const key = index.key(record)
+      if (key !== undefined) index.map.delete(key)
+    }
   }
 }
