@@ -38,11 +38,9 @@ const document: OpenApiDocument = {
         "x-pagination": {
           "style": "page",
           "page": "page",
-          "pageSize": 50,
-          "items": "data",
-          "total": "size",
-          "pages": "pages",
-          "next": "next_page"
+          "items": "/data",
+          "total": "/size",
+          "next": "/next_page"
         },
         "parameters": [
           {

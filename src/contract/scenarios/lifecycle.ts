@@ -10,19 +10,21 @@ import type { RequestParts } from '../values/mutate.ts'
 
 type Link = { operation: SpecOperation; values: Record<string, unknown> }
 
-/** The operations a response links to, with the parameter values the links give. */
+/**
+ * The operations a response links to, with the values the links give: their `parameters`, and the
+ * fields of a `requestBody` object whose values are runtime expressions (for APIs that take the id
+ * in the body, e.g. a form field).
+ */
 function linked(context: RunContext, exchange: Exchange, parts: RequestParts): Link[] {
   const links = exchange.operation.responses[String(exchange.response.status)]?.links ?? {}
+  const sources = { request: { path: parts.path, query: parts.query, body: parts.body }, response: { body: exchange.response.json, headers: exchange.response.headers } }
+  const resolve = (entries: Record<string, unknown>) =>
+    Object.entries(entries).map(([name, expression]) => [name.replace(/^(path|query|header)\./, ''), typeof expression === 'string' ? evaluate(expression, sources) : expression])
   return Object.values(links).flatMap((link) => {
     const operation = context.spec.operations.find((op) => op.id === link.operationId)
     if (!operation) return []
-    const values = Object.fromEntries(
-      Object.entries(link.parameters ?? {}).map(([name, expression]) => [
-        name.replace(/^(path|query|header)\./, ''),
-        evaluate(expression, { request: { path: parts.path, query: parts.query, body: parts.body }, response: { body: exchange.response.json, headers: exchange.response.headers } }),
-      ]),
-    )
-    return [{ operation, values }]
+    const body = link.requestBody && typeof link.requestBody === 'object' ? (link.requestBody as Record<string, unknown>) : {}
+    return [{ operation, values: Object.fromEntries([...resolve(link.parameters ?? {}), ...resolve(body)]) }]
   })
 }
 
