@@ -23,8 +23,15 @@ export interface ApiHandlerOptions<Store> {
   maxBodyBytes?: number
 }
 
-/** `/customers/{customer_id}` → `/customers/:customer_id`. */
-const toMswPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1')
+/**
+ * `/customers/{customer_id}` → `/customers/:customer_id`. A documented trailing slash is dropped:
+ * msw (path-to-regexp) makes the trailing slash optional only for patterns without one, so
+ * `/tickets` would answer `/tickets/` but `/tickets/` would not answer `/tickets`. Dropped, both
+ * spellings answer, for every path alike.
+ */
+const withoutTrailingSlash = (path: string) => path.replace(/(.)\/$/, '$1')
+
+const toMswPath = (path: string) => withoutTrailingSlash(path.replace(/\{([^}]+)\}/g, ':$1'))
 
 export function createApiHandlers<Store>(api: ApiDefinition<any, Store>, options: ApiHandlerOptions<Store>): HttpHandler[] {
   const base = options.base.replace(/\/$/, '')
@@ -112,6 +119,6 @@ export function successStatus(operation: Operation): number {
 const templateCount = (path: string) => path.split('{').length - 1
 
 function matchesTemplate(template: string, path: string): boolean {
-  const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')
+  const source = withoutTrailingSlash(template).replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')
   return new RegExp(`^${source}/?$`).test(path)
 }
