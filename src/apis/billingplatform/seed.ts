@@ -58,9 +58,9 @@ export function seedCustomers(faker: Faker, count: number): Customer[] {
       email: `${faker.helpers.arrayElement(mailboxes)}@${domain}`,
     }
     const history = faker.helpers.weightedArrayElement([
-      { weight: 15, value: 'dropped' as const },
-      { weight: 3, value: 'reinstated' as const },
-      { weight: 82, value: 'active' as const },
+      { weight: 18, value: 'dropped' as const },
+      { weight: 8, value: 'reinstated' as const },
+      { weight: 74, value: 'active' as const },
     ])
     const sample = pinned.get(id)
     const state = sample ? 'active' : history
