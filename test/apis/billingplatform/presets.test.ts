@@ -5,7 +5,8 @@ import { loadSpec } from '../../support/spec-conformance.ts'
 /** The default preset set lives in fixtures/billingplatform/presets.json; the spec's enums must list the same values. */
 describe('billingplatform presets', () => {
   it('are exactly the enums of specs/billingplatform.yaml', async () => {
-    const schemas = (await loadSpec('billingplatform')).components!.schemas as Record<string, { enum: unknown[] }>
+    const spec = (await loadSpec('billingplatform')) as { components: { schemas: Record<string, { enum: unknown[] }> } }
+    const schemas = spec.components.schemas
     expect(schemas.TicketType!.enum).toEqual(presets.ticketTypes.map((type) => type.name))
     expect(schemas.TicketStatus!.enum).toEqual(presets.statuses)
     expect(schemas.TicketPriority!.enum).toEqual(presets.priorities)
