@@ -37,6 +37,8 @@ export interface Pagination {
   offset?: string
   /** The page-size parameter, if the API has one. */
   limit?: string
+  /** The fixed page size of an API without a page-size parameter: a shorter page is the last. */
+  pageSize?: number
   /** page style: the 1-based page-number parameter. */
   page?: string
   /** cursor style: the parameter that takes the last item's `cursorField`. */

@@ -45,15 +45,22 @@ export interface CompiledApi {
   fallback: (request: Request) => Response
 }
 
+/**
+ * A documented trailing slash is dropped: msw (path-to-regexp) makes the trailing slash optional
+ * only for patterns without one, so `/tickets` answers `/tickets/` but `/tickets/` would not
+ * answer `/tickets`. Dropped, both spellings answer, for every path alike.
+ */
+const withoutTrailingSlash = (path: string) => path.replace(/(.)\/$/, '$1')
+
 /** `/customers/{customer_id}` → `/customers/:customer_id`. */
-const toMswPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1')
+const toMswPath = (path: string) => withoutTrailingSlash(path.replace(/\{([^}]+)\}/g, ':$1'))
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&')
 
 /** A regexp with MSW's matching rules: case-insensitive, optional trailing slash, `{name}` = one segment. */
 function pathRegExp(prefix: string, template: string): { regexp: RegExp; names: string[] } {
   const names: string[] = []
-  const source = template
+  const source = withoutTrailingSlash(template)
     .split(/(\{[^}]+\})/)
     .map((part) => (/^\{.+\}$/.test(part) ? (names.push(part.slice(1, -1)), '([^/]+)') : escapeRegExp(part)))
     .join('')

@@ -1319,7 +1319,8 @@ const document: OpenApiDocument = {
               "UpdateCustomer": {
                 "operationId": "updateCustomer",
                 "requestBody": {
-                  "customer_id": "$response.body#/data/internal_id"
+                  "customer_id": "$response.body#/data/internal_id",
+                  "customer_type_id": "I"
                 }
               },
               "CustomerExists": {
@@ -1572,11 +1573,23 @@ const document: OpenApiDocument = {
                   }
                 }
               },
-              "example": {
-                "customer_id": "mariana.costa@auroralogistica.com.br",
-                "customer_type_id": "E",
-                "internal_id": "CLI-000184",
-                "phone": "(11) 91234-0000"
+              "examples": {
+                "byInternalId": {
+                  "summary": "Change a phone number, the customer found by internal id",
+                  "value": {
+                    "customer_id": "CLI-000184",
+                    "phone": "(11) 91234-0000"
+                  }
+                },
+                "setInternalId": {
+                  "summary": "Set the internal id of a customer found by e-mail",
+                  "value": {
+                    "customer_id": "mariana.costa@auroralogistica.com.br",
+                    "customer_type_id": "E",
+                    "internal_id": "CLI-000184",
+                    "phone": "(11) 91234-0000"
+                  }
+                }
               }
             },
             "application/x-www-form-urlencoded": {

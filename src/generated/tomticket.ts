@@ -601,14 +601,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "customer_id": "mariana.costa@auroralogistica.com.br",
-                 *       "customer_type_id": "E",
-                 *       "internal_id": "CLI-000184",
-                 *       "phone": "(11) 91234-0000"
-                 *     }
-                 */
                 "multipart/form-data": components["schemas"]["CustomerUpdateForm"];
                 "application/x-www-form-urlencoded": components["schemas"]["CustomerUpdateForm"];
             };

@@ -29,7 +29,8 @@ async function walk(context: RunContext, operation: SpecOperation, paging: Pagin
     const items = resolvePointer(exchange.response.json, paging.items ?? '')
     if (!Array.isArray(items)) return { ...result, note: `page ${page} (${exchange.request.url}) answered ${exchange.response.status} without an item array at "${paging.items ?? ''}"` }
     const itemIds = items.map((item) => String(resolvePointer(item, paging.itemId ?? '/id')))
-    result.pages.push({ url: exchange.request.url, itemIds, size: items.length, requested: paging.limit ? size : undefined })
+    const requested = paging.limit ? size : paging.pageSize
+    result.pages.push({ url: exchange.request.url, itemIds, size: items.length, requested })
     if (paging.total) result.total = Number(resolvePointer(exchange.response.json, paging.total))
     if (record && page === 1) context.harvest(exchange, parts)
 
@@ -38,7 +39,7 @@ async function walk(context: RunContext, operation: SpecOperation, paging: Pagin
     const next = paging.next ? resolvePointer(exchange.response.json, paging.next) : undefined
     const ended = paging.next
       ? next === null || next === undefined
-      : items.length === 0 || (size !== undefined && items.length < size) || (result.total !== undefined && offset >= result.total)
+      : items.length === 0 || (requested !== undefined && items.length < requested) || (result.total !== undefined && offset >= result.total)
     if (ended) return { ...result, complete: true }
     if (typeof next === 'string' && !context.client.allows(next)) {
       return { ...result, note: `the next link ${next} leaves the base URL; the walk stopped there` }
