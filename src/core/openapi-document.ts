@@ -33,7 +33,10 @@ export interface ResponseObject {
   description: string
   headers?: Record<string, HeaderObject>
   content?: Record<string, MediaTypeObject>
-  links?: Record<string, { operationId?: string; parameters?: Record<string, string>; description?: string }>
+  links?: Record<
+    string,
+    { operationId?: string; parameters?: Record<string, string>; requestBody?: unknown; description?: string }
+  >
   [extension: `x-${string}`]: unknown
 }
 
