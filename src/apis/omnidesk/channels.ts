@@ -48,7 +48,7 @@ export interface ChannelRequest {
 }
 
 export function checkAddress({ name, address, field }: ChannelRequest): void {
-  if (!addressSchemas[name](address)) refuse(`Parameter ${field} must be ${addressHints[name]} for a ${name} channel.`)
+  if (!addressSchemas[name](address)) refuse(`Parameter ${field} must be ${addressHints[name]} for channel type ${name}.`)
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()

@@ -6,7 +6,7 @@
  * ticket comes from one of its customer's channels; events and tickets come after the customer
  * was created. Ids count up in order of creation.
  */
-import type { Faker } from '@faker-js/faker'
+import { nl, type Faker } from '@faker-js/faker'
 import brandFixtures from '../../../fixtures/omnidesk/brands.json'
 import customFieldNames from '../../../fixtures/omnidesk/custom-fields.json'
 import docCustomers from '../../../fixtures/omnidesk/customers.json'
@@ -19,6 +19,9 @@ import { omnideskTime } from './time.ts'
 
 const namePattern = new RegExp(String(document.components!.schemas!.Name!.pattern), 'u')
 const dutchPrefixes = ['van', 'de', 'van der', 'van den', 'van de', 'ter', 'den']
+// Omnidesk is Dutch: most customers get names from Faker's Dutch data, picked by the seeded instance.
+const dutchFirstNames = nl.person!.first_name!.generic!
+const dutchLastNames = nl.person!.last_name!.generic!
 const emailDomains = ['gmail.com', 'outlook.com', 'hotmail.nl', 'ziggo.nl', 'kpnmail.nl', 'icloud.com']
 const ticketTitles = [
   'Vraag over mijn bestelling',
@@ -63,7 +66,7 @@ const slug = (text: string) =>
     .replace(/[^a-z0-9]+/g, '')
 
 /** A name Omnidesk's own pattern accepts (Faker has a few it does not, such as Ł). */
-function personName(faker: Faker, pick: () => string): string {
+function personName(pick: () => string): string {
   for (;;) {
     const name = pick()
     if (namePattern.test(name)) return name
@@ -104,9 +107,10 @@ export function seedAccount(faker: Faker, count: number): SeededAccount {
   // Customers first with dates only; ids follow creation order once sorted.
   const drafts = Array.from({ length: Math.max(0, count - pinned.length) }, () => {
     const brand = faker.helpers.arrayElement(brands)
-    const firstname = personName(faker, () => faker.person.firstName())
-    const family = personName(faker, () => faker.person.lastName())
-    const lastname = faker.datatype.boolean({ probability: 0.25 }) ? `${faker.helpers.arrayElement(dutchPrefixes)} ${family}` : family
+    const dutch = faker.datatype.boolean({ probability: 0.7 })
+    const firstname = personName(() => (dutch ? faker.helpers.arrayElement(dutchFirstNames) : faker.person.firstName()))
+    const family = personName(() => (dutch ? faker.helpers.arrayElement(dutchLastNames) : faker.person.lastName()))
+    const lastname = dutch && !family.includes(' ') && faker.datatype.boolean({ probability: 0.2 }) ? `${faker.helpers.arrayElement(dutchPrefixes)} ${family}` : family
     let primaryId: string | null = null
     if (!brand.customer_search_by_channels || faker.datatype.boolean({ probability: 0.8 })) {
       do primaryId = faker.string.numeric({ length: 8, allowLeadingZeros: false })
