@@ -34,6 +34,10 @@ export function createApiHandlers<Store>(api: ApiDefinition<any, Store>, options
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes
   // Literal paths before templated ones, so `/customer/search` is not taken for `/customer/{id}`.
   const operations = listOperations(api.document).sort((a, b) => templateCount(a.path) - templateCount(b.path))
+  // ...and not when the request's method is documented only on the template either: a documented
+  // literal path is never an id, so `GET /customer/search` (POST only) is a 405, not a bad id.
+  const literalPaths = new Set(operations.filter((op) => templateCount(op.path) === 0).map((op) => op.path))
+  const pathWithinBase = (url: URL) => url.pathname.slice(new URL(baseUrlOf(url)).pathname.replace(/\/$/, '').length) || '/'
 
   const handlers = operations.map((operation) => {
     const handle = (api.routes as Record<string, Record<string, RouteHandler<any, Store, unknown>>>)[operation.path]?.[
@@ -46,9 +50,12 @@ export function createApiHandlers<Store>(api: ApiDefinition<any, Store>, options
     }
     const validate = createRequestValidator(operation)
 
+    const templated = templateCount(operation.path) > 0
+
     return http[operation.method as 'get'](pattern(operation.path), async ({ request, params }) => {
       try {
         const url = new URL(request.url)
+        if (templated && literalPaths.has(pathWithinBase(url))) return undefined // the fallback answers
         const status = preferredStatus(request, url)
         if (status !== undefined && status !== successStatus(operation)) return documentedResponse(operation, status)
 
@@ -82,8 +89,10 @@ export function createApiHandlers<Store>(api: ApiDefinition<any, Store>, options
   // letting the request through to the real network.
   const fallback = ({ request }: { request: Request }) => {
     const url = new URL(request.url)
-    const path = url.pathname.slice(new URL(baseUrlOf(url)).pathname.replace(/\/$/, '').length) || '/'
-    const allowed = operations.filter((op) => matchesTemplate(op.path, path)).map((op) => op.method.toUpperCase())
+    const path = pathWithinBase(url)
+    const allowed = operations
+      .filter((op) => (literalPaths.has(path) ? op.path === path : matchesTemplate(op.path, path)))
+      .map((op) => op.method.toUpperCase())
     const documented = operations.map((op) => `${op.method.toUpperCase()} ${baseUrlOf(url)}${op.path}`)
     if (allowed.length > 0) {
       return new KitError(
