@@ -12,11 +12,18 @@ const document: OpenApiDocument = {
     '/things/search': { post: { operationId: 'search', responses: ok } },
     '/things/{id}': {
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
-      get: { operationId: 'get', responses: ok },
+      get: {
+        operationId: 'get',
+        responses: {
+          // A link may carry a request body built from runtime expressions (OpenAPI 3.1 Link Object).
+          '200': { ...ok['200'], links: { Search: { operationId: 'search', requestBody: { id: '{$request.path.id}' } } } },
+        },
+      },
     },
   },
 }
-const api = defineApi<any, object, null>({
+type Paths = { '/things/search': { post: unknown }; '/things/{id}': { get: unknown } }
+const api = defineApi<Paths, object, null>({
   id: 'test',
   document,
   keys: [],
