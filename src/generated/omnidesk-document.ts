@@ -8,7 +8,7 @@ const document: OpenApiDocument = {
   "info": {
     "title": "Omnidesk API (customer controller)",
     "version": "2.0.0",
-    "description": "The `/api/v2/customer` controller of the Omnidesk helpdesk API (the Dutch product,\ndocs.omnidesk.io), written from the vendor's API specification page\n(https://docs.omnidesk.io/omnidesk/api-specification/customer), its authentication page and\nits \"API sync\" guides. Omnidesk is a PHP application: POST bodies are forms\n(multipart/form-data), PUT bodies urlencoded forms, answers JSON envelopes with a `type`.\nPoints the docs leave open are marked `x-inferred` and recorded in specs/README.md (O1–O20).\n"
+    "description": "The `/api/v2/customer` controller of the Omnidesk helpdesk API (the Dutch product,\ndocs.omnidesk.io), written from the vendor's API specification page\n(https://docs.omnidesk.io/omnidesk/api-specification/customer), its authentication page and\nits \"API sync\" guides. Omnidesk is a PHP application: POST bodies are forms\n(multipart/form-data), PUT bodies urlencoded forms, answers JSON envelopes with a `type`.\nPoints the docs leave open are marked `x-inferred` and recorded in specs/README.md (O1–O24).\n"
   },
   "servers": [
     {
