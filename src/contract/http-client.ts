@@ -22,7 +22,7 @@ export class HttpClient {
 
   /** The absolute URL of a path under the base, with query parameters. */
   url(path: string, query: Record<string, string | string[]> = {}): string {
-    const url = new URL(this.base.href + path)
+    const url = new URL(this.base.href.replace(/\/$/, '') + path)
     for (const [name, value] of Object.entries(query)) {
       for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(name, v)
     }

@@ -1,7 +1,7 @@
 /**
  * OpenAPI runtime expressions, as links use them to carry values from one exchange to the next:
  * `$response.body#/id`, `$request.path.customer_id`, `$request.query.page`, `$request.body#/email`,
- * `$response.header.Location`. Anything not starting with `$` is a constant.
+ * `$response.header.Location`, also embedded in a string as `{$...}`. Anything else is a constant.
  */
 export interface ExpressionSources {
   request: { path: Record<string, unknown>; query: Record<string, unknown>; body?: unknown; headers?: Record<string, string> }
@@ -21,6 +21,10 @@ export function resolvePointer(value: unknown, pointer: string): unknown {
 }
 
 export function evaluate(expression: string, sources: ExpressionSources): unknown {
+  // Expressions embedded in a string: "{$request.body#/id}" alone keeps the value's type.
+  const embedded = /^\{(\$[^}]+)\}$/.exec(expression)
+  if (embedded) return evaluate(embedded[1]!, sources)
+  if (expression.includes('{$')) return expression.replace(/\{(\$[^}]+)\}/g, (_, inner: string) => String(evaluate(inner, sources) ?? ''))
   if (!expression.startsWith('$')) return expression
   const [source, rest = ''] = expression.split('#')
   switch (source) {

@@ -63,6 +63,8 @@ export interface SpecOperation {
   responses: Record<string, ResponseSpec>
   security: Array<Record<string, string[]>>
   pagination?: Pagination
+  /** A read the suite may send freely: GET/HEAD/OPTIONS, or an operation the spec marks `x-safe` (a search by POST). */
+  safe: boolean
 }
 
 export interface Spec {
@@ -102,6 +104,7 @@ export async function loadSpec(apiOrPath: string): Promise<Spec> {
         responses: op.responses ?? {},
         security: op.security ?? document.security ?? [],
         pagination: op['x-pagination'],
+        safe: ['get', 'head', 'options'].includes(method) || op['x-safe'] === true,
       })
     }
   }
@@ -114,6 +117,6 @@ export async function loadSpec(apiOrPath: string): Promise<Spec> {
   }
 }
 
-export const isSafe = (operation: SpecOperation) => ['GET', 'HEAD', 'OPTIONS'].includes(operation.method)
+export const isSafe = (operation: SpecOperation) => operation.safe
 
 export const label = (operation: SpecOperation) => `${operation.method} ${operation.path}`

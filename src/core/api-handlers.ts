@@ -76,6 +76,10 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes
   // Literal paths before templated ones, so `/customer/search` is not taken for `/customer/{id}`.
   const operations = listOperations(api.document).sort((a, b) => templateCount(a.path) - templateCount(b.path))
+  // ...and not when the request's method is documented only on the template either: a documented
+  // literal path is never an id, so `GET /customer/search` (POST only) is a 405, not a bad id.
+  const literalPaths = new Set(operations.filter((op) => templateCount(op.path) === 0).map((op) => op.path))
+  const pathWithinBase = (url: URL) => url.pathname.slice(new URL(baseUrlOf(url)).pathname.replace(/\/$/, '').length) || '/'
 
   const resolverFor = (operation: Operation): Resolver => {
     const handle = (api.routes as Record<string, Record<string, RouteHandler<any, Store, unknown>>>)[operation.path]?.[operation.method]
@@ -85,9 +89,11 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
       )
     }
     const validate = createRequestValidator(operation)
+    const templated = templateCount(operation.path) > 0
     return async (request, params) => {
       try {
         const url = new URL(request.url)
+        if (templated && literalPaths.has(pathWithinBase(url))) return fallback(request)
         const status = preferredStatus(request, url)
         if (status !== undefined && status !== successStatus(operation)) return documentedResponse(operation, status)
 
@@ -123,8 +129,10 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
   // letting the request through to the real network.
   const fallback = (request: Request) => {
     const url = new URL(request.url)
-    const path = url.pathname.slice(new URL(baseUrlOf(url)).pathname.replace(/\/$/, '').length) || '/'
-    const allowed = operations.filter((op) => matchesTemplate(op.path, path)).map((op) => op.method.toUpperCase())
+    const path = pathWithinBase(url)
+    const allowed = operations
+      .filter((op) => (literalPaths.has(path) ? op.path === path : matchesTemplate(op.path, path)))
+      .map((op) => op.method.toUpperCase())
     const documented = operations.map((op) => `${op.method.toUpperCase()} ${baseUrlOf(url)}${op.path}`)
     if (allowed.length > 0) {
       return new KitError(

@@ -2,12 +2,14 @@
 // change the source and run `npm run generate` again.
 
 import billingplatform from '../apis/billingplatform/index.ts'
+import omnidesk from '../apis/omnidesk/index.ts'
 import tomticket from '../apis/tomticket/index.ts'
 import toptickets from '../apis/toptickets/index.ts'
 
 /** Every API mockdesk serves, by id. */
 export const apis = {
   "billingplatform": billingplatform,
+  "omnidesk": omnidesk,
   "tomticket": tomticket,
   "toptickets": toptickets,
 } as const

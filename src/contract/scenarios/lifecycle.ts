@@ -46,7 +46,7 @@ export async function runLifecycles(context: RunContext): Promise<void> {
   let sent = 0
   for (const create of context.spec.operations) {
     const success = Object.entries(create.responses).find(([status]) => /^2/.test(status))
-    if (create.method !== 'POST' || !success?.[1].links || isUpdate(create)) continue
+    if (create.method !== 'POST' || create.safe || !success?.[1].links || isUpdate(create)) continue
     const parts = context.validParts(create, { poolOnly: true, generatedBody: false })
     if (!parts) {
       context.warnings.push(`${create.id}: no valid create request could be built, so its lifecycle was not run`)
@@ -56,23 +56,24 @@ export async function runLifecycles(context: RunContext): Promise<void> {
     sent++
     if (created.response.status < 200 || created.response.status >= 300) continue
     const links = linked(context, created, parts)
-    const read = links.find((link) => link.operation.method === 'GET')
-    const update = links.find((link) => isUpdate(link.operation))
-    const remove = links.find((link) => link.operation.method === 'DELETE')
-    // The documented example first (x-unique fields renewed): generated values may name records
-    // that do not exist (a random customer id), which a faithful server rightly rejects.
+    const read = links.find((link) => link.operation.safe)
     const partsFor = (link: Link) => context.validParts(link.operation, { overrides: link.values })
     const readBack = async (kind: 'read-after-create' | 'read-after-delete', step: string) => {
       const readParts = read && partsFor(read)
-      if (!readParts) return true
+      if (!readParts) return undefined
       sent++
       const exchange = await context.send(read!.operation, kind, step, readParts)
-      return exchange.response.status >= 200 && exchange.response.status < 300
+      return { exchange, parts: readParts, ok: exchange.response.status >= 200 && exchange.response.status < 300 }
     }
 
     // A resource that cannot be read back is the one fault to report: the later steps would
     // only fail because of it. What was created is still deleted, judged on conformance only.
-    const readable = await readBack('read-after-create', 'read after create')
+    const first = await readBack('read-after-create', 'read after create')
+    const readable = first?.ok ?? true
+    // Update and delete links may hang off the read instead (a create that answers without an id).
+    const more = first?.ok ? linked(context, first.exchange, first.parts) : []
+    const update = [...links, ...more].find((link) => isUpdate(link.operation))
+    const remove = [...links, ...more].find((link) => link.operation.method === 'DELETE')
     const updateParts = readable && update && partsFor(update)
     if (updateParts) {
       await context.send(update!.operation, 'valid', 'update (lifecycle)', updateParts)
