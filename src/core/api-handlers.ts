@@ -1,7 +1,8 @@
 /**
  * Turns an API definition into MSW request handlers, the one form that serves all three runtimes
  * (service worker, msw/node, the HTTP server). Every operation runs the same pipeline:
- * explicit status (`Prefer: code=`) → auth → body and parameter validation → the API's handler.
+ * explicit status (`Prefer: code=`) → auth → the API's optional path binding → body and parameter
+ * validation (after the API's optional body preparation) → the API's handler.
  * Whatever goes wrong inside becomes mockdesk's own 500, never a crash.
  */
 import { http, type HttpHandler } from 'msw'
@@ -55,9 +56,13 @@ export function createApiHandlers<Store>(api: ApiDefinition<any, Store>, options
         const auth = api.authenticate(request, operation, url)
         if (!auth.ok) return auth.response
 
+        const bound = api.bindPath?.({ params, store: options.store(), operation })
+        if (bound) return bound
+
         const body = await readBody(request, operation, maxBodyBytes)
         if (!body.ok) return api.invalidRequest([body.issue], operation)
-        const valid = validate({ params, searchParams: url.searchParams, headers: request.headers, body: body.body })
+        const input = body.body && api.prepareBody ? { ...body.body, value: api.prepareBody(body.body.value, operation) } : body.body
+        const valid = validate({ params, searchParams: url.searchParams, headers: request.headers, body: input })
         if (!valid.ok) return api.invalidRequest(valid.issues, operation)
 
         const context = {
