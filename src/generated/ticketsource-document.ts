@@ -8,7 +8,7 @@ const document: OpenApiDocument = {
   "info": {
     "title": "TicketSource API (customers and customer notes)",
     "version": "1.0.0",
-    "description": "The customer records and customer notes of the TicketSource API, written from the vendor's\nguide \"Working with Customers\" (https://ticketsource.io/working-with-customers, copy in\n../shared/seeds/001_0a55fe635441b1ee.txt), its getting-started guide (auth) and its beta\nAPI reference (paging parameters). Resources are JSON:API-like `{id, type, attributes, links}`\nobjects with absolute links; lists use Laravel's simple paginator (`links` + `meta`, no\ntotals). The docs show no error responses: those follow Laravel's defaults and are marked\n`x-inferred`, as is every other point the docs leave open (see specs/README.md, TS1–TS16).\n"
+    "description": "The customer records and customer notes of the TicketSource API, written from the vendor's\nguide \"Working with Customers\" (https://ticketsource.io/working-with-customers, copy in\n../shared/seeds/001_0a55fe635441b1ee.txt), its getting-started guide (auth) and its beta\nAPI reference (paging parameters). Resources are JSON:API-like `{id, type, attributes, links}`\nobjects with absolute links; lists use Laravel's simple paginator (`links` + `meta`, no\ntotals). The docs show no error responses: those follow Laravel's defaults and are marked\n`x-inferred`, as is every other point the docs leave open (see specs/README.md, TS1–TS18).\n"
   },
   "servers": [
     {

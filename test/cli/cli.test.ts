@@ -29,7 +29,7 @@ describe('mockdesk command', () => {
   it('lists the APIs with their keys, as text and JSON', async () => {
     expect((await mockdesk('list')).stdout).toContain('toptickets: TopTickets API (customers)')
     const rows = JSON.parse((await mockdesk('list', '--json')).stdout)
-    expect(rows[0]).toMatchObject({ id: 'toptickets', vendorBaseUrl: 'https://api.toptickets.app/v1' })
+    expect(rows).toContainEqual(expect.objectContaining({ id: 'toptickets', vendorBaseUrl: 'https://api.toptickets.app/v1' }))
   })
 
   it('serves until stopped, printing the base URLs', async () => {
