@@ -1178,7 +1178,7 @@ const document: OpenApiDocument = {
                   }
                 },
                 "example": {
-                  "message": "The email field must be a valid email address. (and 1 more error)",
+                  "message": "The selected type is invalid. (and 1 more error)",
                   "errors": {
                     "data.type": [
                       "The selected type is invalid."
@@ -6230,7 +6230,7 @@ const document: OpenApiDocument = {
               }
             },
             "example": {
-              "message": "The email field must be a valid email address. (and 1 more error)",
+              "message": "The selected type is invalid. (and 1 more error)",
               "errors": {
                 "data.type": [
                   "The selected type is invalid."

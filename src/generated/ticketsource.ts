@@ -436,7 +436,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "message": "The email field must be a valid email address. (and 1 more error)",
+                 *       "message": "The selected type is invalid. (and 1 more error)",
                  *       "errors": {
                  *         "data.type": [
                  *           "The selected type is invalid."
