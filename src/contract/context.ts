@@ -36,11 +36,21 @@ export function bodyMedia(operation: SpecOperation) {
   return type ? { type, media: content[type]! } : undefined
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** `patch` laid over `base`, object by object. */
+function merge(base: unknown, patch: unknown): unknown {
+  if (!isObject(base) || !isObject(patch)) return patch
+  return Object.fromEntries([...Object.keys(base), ...Object.keys(patch)].map((key) => [key, key in patch ? merge(base[key], patch[key]) : base[key]]))
+}
+
 export class RunContext {
   readonly recorded: Recorded[] = []
   readonly warnings: string[] = []
   /** Real values by `operationId.parameter`, learnt from links in responses. */
   readonly #pool = new Map<string, unknown>()
+  /** The same values by parameter name alone, for operations no link names (a nested create). */
+  readonly #byName = new Map<string, unknown>()
 
   constructor(
     readonly spec: Spec,
@@ -56,11 +66,13 @@ export class RunContext {
   }
 
   remember(operationId: string, parameter: string, value: unknown) {
-    if (value !== undefined && value !== null) this.#pool.set(`${operationId}.${parameter}`, value)
+    if (value === undefined || value === null) return
+    this.#pool.set(`${operationId}.${parameter}`, value)
+    if (!this.#byName.has(parameter)) this.#byName.set(parameter, value)
   }
 
-  recall(operationId: string, parameter: string): unknown {
-    return this.#pool.get(`${operationId}.${parameter}`)
+  recall(operationId: string, parameter: string, byName = false): unknown {
+    return this.#pool.get(`${operationId}.${parameter}`) ?? (byName ? this.#byName.get(parameter) : undefined)
   }
 
   /** Values for another operation's parameters, from the links the spec declares on this response. */
@@ -79,16 +91,19 @@ export class RunContext {
   }
 
   /**
-   * A request the spec calls valid: required path parameters from the pool (or, unless
-   * `poolOnly`, their examples), query parameters from examples/defaults when required, the body
+   * A request the spec calls valid: required path parameters from the pool (`byName`: also values
+   * learnt for a parameter of that name elsewhere) or, unless `poolOnly`, their examples; query parameters from examples/defaults when required, the body
    * from the documented example (x-unique fields renewed) or generated. Undefined when no valid
    * request can be built.
    */
-  validParts(operation: SpecOperation, options: { poolOnly?: boolean; generatedBody?: boolean; overrides?: Record<string, unknown> } = {}): RequestParts | undefined {
+  validParts(
+    operation: SpecOperation,
+    options: { poolOnly?: boolean; byName?: boolean; generatedBody?: boolean; overrides?: Record<string, unknown> } = {},
+  ): RequestParts | undefined {
     const parts: RequestParts = { path: {}, query: {} }
     for (const parameter of operation.parameters) {
       if (parameter.in !== 'path' && parameter.in !== 'query') continue
-      const pooled = options.overrides?.[parameter.name] ?? this.recall(operation.id, parameter.name)
+      const pooled = options.overrides?.[parameter.name] ?? this.recall(operation.id, parameter.name, options.byName)
       if (pooled !== undefined) parts[parameter.in][parameter.name] = pooled
       else if (parameter.in === 'path' && options.poolOnly) return undefined
       else if (parameter.required) parts[parameter.in][parameter.name] = parameter.example ?? this.generator.value(parameter.schema ?? {})
@@ -101,9 +116,10 @@ export class RunContext {
         value = this.generator.body(body.media, { generated: true })
       }
       if (options.overrides && value && typeof value === 'object') {
-        // A link may name a body field (e.g. an id sent in a form): it fills that field.
+        // A link may name a body field (an id sent in a form, `data.id` in a JSON:API body): it
+        // fills that field, merging into nested objects.
         const properties = this.generator.flatten(body.media.schema ?? {}).properties ?? {}
-        for (const [name, v] of Object.entries(options.overrides)) if (name in properties) (value as Record<string, unknown>)[name] = v
+        for (const [name, v] of Object.entries(options.overrides)) if (name in properties) (value as Record<string, unknown>)[name] = merge((value as Record<string, unknown>)[name], v)
       }
       parts.body = value
     }

@@ -1,7 +1,7 @@
 /**
  * Compiles an API definition into the one pipeline every runtime uses. Each operation gets a
- * resolver, explicit status (`Prefer: code=`) → auth → body and parameter validation → the API's
- * handler, and that same resolver is served two ways: as MSW request handlers (service worker,
+ * resolver, explicit status (`Prefer: code=`) → auth → the API's optional path binding → body and
+ * parameter validation (after the API's optional body preparation) → the API's handler, and that same resolver is served two ways: as MSW request handlers (service worker,
  * msw/node) and as a precompiled route table the HTTP server matches directly, which skips
  * MSW's per-request matching machinery on the hot path. Whatever goes wrong inside becomes
  * mockdesk's own 500, never a crash.
@@ -100,9 +100,13 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
         const auth = api.authenticate(request, operation, url)
         if (!auth.ok) return auth.response
 
+        const bound = api.bindPath?.({ params, store: options.store(), operation })
+        if (bound) return bound
+
         const body = await readBody(request, operation, maxBodyBytes)
         if (!body.ok) return api.invalidRequest([body.issue], operation)
-        const valid = validate({ params, searchParams: url.searchParams, headers: request.headers, body: body.body })
+        const input = body.body && api.prepareBody ? { ...body.body, value: api.prepareBody(body.body.value, operation) } : body.body
+        const valid = validate({ params, searchParams: url.searchParams, headers: request.headers, body: input })
         if (!valid.ok) return api.invalidRequest(valid.issues, operation)
 
         const context = {

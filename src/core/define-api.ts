@@ -52,6 +52,13 @@ export type RouteTable<Paths, Store, Principal> = {
   }
 }
 
+export interface PathBindingContext<Store> {
+  /** The raw path parameters, as the URL gives them. */
+  params: Record<string, string | readonly string[] | undefined>
+  store: Store
+  operation: Operation
+}
+
 export type AuthResult<Principal> = { ok: true; principal: Principal } | { ok: false; response: Response }
 
 export interface ApiKeyInfo {
@@ -73,6 +80,17 @@ export interface ApiDefinition<Paths = any, Store = any, Principal = any> {
   authenticate(request: Request, operation: Operation, url: URL): AuthResult<Principal>
   /** The vendor's error response for a request that fails validation. */
   invalidRequest(issues: RequestIssue[], operation: Operation): Response
+  /**
+   * Optional: looks up what the path names before the request is validated, for frameworks that
+   * do so (Laravel's route model binding answers 404 for an unknown id even when the body is
+   * invalid). Returns the vendor's response to stop there, or undefined to go on.
+   */
+  bindPath?(context: PathBindingContext<Store>): Response | undefined
+  /**
+   * Optional: rewrites a parsed request body before it is validated, as the vendor framework's
+   * input middleware does (Laravel trims strings and turns empty ones into null).
+   */
+  prepareBody?(value: unknown, operation: Operation): unknown
   /** Record counts per collection, for health checks and the sandbox page. */
   counts(store: Store): Record<string, number>
   routes: RouteTable<Paths, Store, Principal>

@@ -3,6 +3,7 @@
 
 import billingplatform from '../apis/billingplatform/index.ts'
 import omnidesk from '../apis/omnidesk/index.ts'
+import ticketsource from '../apis/ticketsource/index.ts'
 import tomticket from '../apis/tomticket/index.ts'
 import toptickets from '../apis/toptickets/index.ts'
 
@@ -10,6 +11,7 @@ import toptickets from '../apis/toptickets/index.ts'
 export const apis = {
   "billingplatform": billingplatform,
   "omnidesk": omnidesk,
+  "ticketsource": ticketsource,
   "tomticket": tomticket,
   "toptickets": toptickets,
 } as const

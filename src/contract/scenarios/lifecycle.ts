@@ -18,8 +18,9 @@ type Link = { operation: SpecOperation; values: Record<string, unknown> }
 function linked(context: RunContext, exchange: Exchange, parts: RequestParts): Link[] {
   const links = exchange.operation.responses[String(exchange.response.status)]?.links ?? {}
   const sources = { request: { path: parts.path, query: parts.query, body: parts.body }, response: { body: exchange.response.json, headers: exchange.response.headers } }
-  const resolve = (entries: Record<string, unknown>) =>
-    Object.entries(entries).map(([name, expression]) => [name.replace(/^(path|query|header)\./, ''), typeof expression === 'string' ? evaluate(expression, sources) : expression])
+  const deep = (value: unknown): unknown =>
+    typeof value === 'string' ? evaluate(value, sources) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v)])) : value
+  const resolve = (entries: Record<string, unknown>) => Object.entries(entries).map(([name, expression]) => [name.replace(/^(path|query|header)\./, ''), deep(expression)])
   return Object.values(links).flatMap((link) => {
     const operation = context.spec.operations.find((op) => op.id === link.operationId)
     if (!operation) return []
@@ -47,7 +48,8 @@ export async function runLifecycles(context: RunContext): Promise<void> {
   for (const create of context.spec.operations) {
     const success = Object.entries(create.responses).find(([status]) => /^2/.test(status))
     if (create.method !== 'POST' || create.safe || !success?.[1].links || isUpdate(create)) continue
-    const parts = context.validParts(create, { poolOnly: true, generatedBody: false })
+    // A nested create (a note under a customer) takes its parent's id from any link that gave one.
+    const parts = context.validParts(create, { poolOnly: true, byName: true })
     if (!parts) {
       context.warnings.push(`${create.id}: no valid create request could be built, so its lifecycle was not run`)
       continue
