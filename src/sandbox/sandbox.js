@@ -1,8 +1,9 @@
 // The sandbox page: reads mockdesk's control plane and redraws. No framework, no build step.
 // Counts are refreshed whenever the log shows new requests, since only requests change the data.
 const $ = (id) => document.getElementById(id)
-const el = (tag, props = {}, ...children) => {
+const el = (tag, { dataset = {}, ...props } = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props)
+  Object.assign(node.dataset, dataset)
   node.append(...children.filter((child) => child !== undefined && child !== null))
   return node
 }
@@ -37,7 +38,7 @@ function apiCard(api) {
   const keys = el(
     'table',
     { className: 'keys' },
-    el('tbody', {}, ...api.keys.map((key) => el('tr', {}, el('td', {}, el('code', { textContent: key.key })), el('td', { textContent: `${key.role}: ${key.description}` })))),
+    el('tbody', {}, ...api.keys.map((key) => el('tr', {}, el('td', {}, el('code', { textContent: key.key })), el('td', {}, el('strong', { textContent: key.role }), ' ', el('span', { className: 'muted', textContent: key.description }))))),
   )
   const curl = api.curl && el('div', { className: 'curl' }, el('pre', { textContent: api.curl }), copyButton(api.curl))
   return el(

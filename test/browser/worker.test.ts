@@ -2,7 +2,7 @@
  * mockdesk/browser in a real Chromium: page code calls every registered API at the vendor's real
  * base URL with `fetch`, and msw's service worker answers from the page's stores. Each API gets
  * list → create → read back → delete → read again (fails) → bad request (the vendor's error),
- * derived from its spec by worker-page/smoke-walk.ts; every answer is checked against the spec.
+ * derived from its spec by test/support/smoke-walk.ts; every answer is checked against the spec.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,7 +11,7 @@ import { documentedBaseUrl, listOperations } from '../../src/core/openapi-docume
 import { conformanceProblems } from '../support/spec-conformance.ts'
 import { describeInChromium, launchChromium, type Chromium } from './support/chromium.ts'
 import { serveWorkerPage } from './support/worker-page.ts'
-import type { SmokeOptions, SmokeResult, Step, StepName } from './worker-page/smoke-walk.ts'
+import type { SmokeOptions, SmokeResult, Step, StepName } from '../support/smoke-walk.ts'
 
 type TestWindow = {
   mockdeskTest: {

@@ -3,7 +3,7 @@
  * an app would, and exposes the smoke walk to the test. `?persist` keeps state across reloads.
  */
 import { apiIds, apis, setupMockdeskWorker } from 'mockdesk/browser'
-import { runSmoke, type SmokeOptions } from './smoke-walk.ts'
+import { runSmoke, type SmokeOptions } from '../../support/smoke-walk.ts'
 
 const persist = new URLSearchParams(location.search).has('persist')
 const mock = await setupMockdeskWorker({ persist })

@@ -1,6 +1,7 @@
 /**
- * The browser smoke test's requests, derived from each API's spec (the same dereferenced
- * document the mock serves), run from page code with `fetch` against the vendor's real base URL:
+ * A smoke walk through one API, derived from its spec (the same dereferenced document the mock
+ * serves) and sent with `fetch` to the vendor's real base URL. The browser test runs it from page
+ * code (through the service worker); the snapshot test runs it in Node (through msw/node).
  *
  * - list: the API's introductory list (`x-pagination`, no path parameters), as the sandbox's curl;
  * - create: the first POST without path parameters whose success response declares `links`
@@ -14,12 +15,12 @@
  * Requests carry the API's first key (the admin key by convention, as in the contract
  * self-check), placed as the spec's security scheme says. The Node side judges the transcript.
  */
-import type { ApiDefinition } from '../../../src/core/define-api.ts'
-import { documentedBaseUrl, listOperations, type Operation } from '../../../src/core/openapi-document.ts'
-import { authorize, introductoryOperation } from '../../../src/core/sample-request.ts'
-import { evaluate, type ExpressionSources } from '../../../src/contract/runtime-expression.ts'
-import { createGenerator } from '../../../src/contract/values/generate.ts'
-import { schemaErrors } from '../../../src/contract/validator.ts'
+import type { ApiDefinition } from '../../src/core/define-api.ts'
+import { documentedBaseUrl, listOperations, type Operation } from '../../src/core/openapi-document.ts'
+import { authorize, introductoryOperation } from '../../src/core/sample-request.ts'
+import { evaluate, type ExpressionSources } from '../../src/contract/runtime-expression.ts'
+import { createGenerator } from '../../src/contract/values/generate.ts'
+import { schemaErrors } from '../../src/contract/validator.ts'
 import { encodeBody } from './request-body.ts'
 
 export type StepName = 'list' | 'create' | 'read' | 'delete' | 'read after delete' | 'bad request'
