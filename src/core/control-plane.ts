@@ -1,6 +1,7 @@
 /**
  * mockdesk's own endpoints, under `/__mockdesk/` and never under an API prefix:
- * `GET /__mockdesk/health` (what is mounted, the seed, record counts) and
+ * `GET /__mockdesk/health` (what is mounted, the seed, record counts),
+ * `GET /__mockdesk/apis` (the same, with the keys that work and a curl per API),
  * `POST /__mockdesk/reset[?seed=N]` (rebuild every store from the seed),
  * `GET /__mockdesk/requests[?after=N]` (the last requests answered, newest last).
  */
@@ -10,20 +11,29 @@ import { sampleCurl } from './sample-request.ts'
 
 export const controlPrefix = '/__mockdesk'
 
+const baseUrlOf = (base: string, url: URL) => (/^https?:/.test(base) ? base : url.origin + base)
+
 function describe(mockdesk: Mockdesk, url: URL) {
   return {
     status: 'ok',
     seed: mockdesk.seed,
-    apis: mockdesk.apis.map((api) => {
-      const baseUrl = /^https?:/.test(api.base) ? api.base : url.origin + api.base
-      return {
-        id: api.definition.id,
-        title: api.definition.document.info.title,
-        baseUrl,
-        records: api.definition.counts(api.store),
-        keys: api.definition.keys,
-        curl: sampleCurl(api.definition, baseUrl),
-      }
+    apis: mockdesk.apis.map((api) => ({
+      id: api.definition.id,
+      title: api.definition.document.info.title,
+      baseUrl: baseUrlOf(api.base, url),
+      records: api.definition.counts(api.store),
+    })),
+  }
+}
+
+/** What a person needs to try each API (the sandbox page shows it): health plus keys and a curl. */
+function describeForPeople(mockdesk: Mockdesk, url: URL) {
+  const health = describe(mockdesk, url)
+  return {
+    ...health,
+    apis: health.apis.map((api, index) => {
+      const { definition } = mockdesk.apis[index]!
+      return { ...api, keys: definition.keys, curl: sampleCurl(definition, api.baseUrl) }
     }),
   }
 }
@@ -40,6 +50,8 @@ export async function handleControlRequest(request: Request, url: URL, mockdesk:
   switch (route) {
     case 'GET /health':
       return Response.json(describe(mockdesk, url))
+    case 'GET /apis':
+      return Response.json(describeForPeople(mockdesk, url))
     case 'POST /reset': {
       const seed = nonNegativeInteger(
         'seed',
@@ -57,7 +69,7 @@ export async function handleControlRequest(request: Request, url: URL, mockdesk:
       throw new KitError(
         'MOCKDESK_NO_ROUTE',
         `There is no control endpoint ${route}.`,
-        'The control endpoints are GET /__mockdesk/health, POST /__mockdesk/reset[?seed=N] and GET /__mockdesk/requests[?after=N].',
+        'The control endpoints are GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N] and GET /__mockdesk/requests[?after=N].',
       )
   }
 }

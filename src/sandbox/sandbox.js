@@ -53,9 +53,9 @@ function apiCard(api) {
 }
 
 async function showApis() {
-  const health = await control('GET', 'health')
-  $('seed').textContent = health.seed
-  $('apis').replaceChildren(...health.apis.map(apiCard))
+  const described = await control('GET', 'apis')
+  $('seed').textContent = described.seed
+  $('apis').replaceChildren(...described.apis.map(apiCard))
 }
 
 function logRow(entry) {

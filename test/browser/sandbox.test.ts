@@ -19,7 +19,7 @@ describeInChromium('the sandbox page in Chromium', () => {
   let page: Page
   const errors: string[] = []
 
-  const health = async () => (await fetch(`${server.url}/__mockdesk/health`)).json()
+  const described = async () => (await fetch(`${server.url}/__mockdesk/apis`)).json()
   const countsOnPage = (id: string) =>
     page.locator(`#api-${id} .counts li`).evaluateAll((items) => Object.fromEntries(items.map((li) => [(li as HTMLElement).dataset.collection, Number(li.querySelector('strong')!.textContent)])))
 
@@ -37,7 +37,7 @@ describeInChromium('the sandbox page in Chromium', () => {
   })
 
   it('shows every mounted API with its local base URL, keys, curl and record counts', async () => {
-    const { apis } = await health()
+    const { apis } = await described()
     expect(apis.map((api: { id: string }) => api.id)).toEqual(apiIds)
     for (const api of apis) {
       const card = page.locator(`#api-${api.id}`)
@@ -51,7 +51,7 @@ describeInChromium('the sandbox page in Chromium', () => {
   })
 
   it('runs each curl shown as written: the request answers 2xx and appears in the live log', async () => {
-    const { apis } = await health()
+    const { apis } = await described()
     for (const api of apis) {
       // The page's curl, run through fetch: same URL, same headers, same credentials.
       const words = (api.curl as string).match(/'[^']*'|\S+/g)!.map((word) => word.replace(/^'(.*)'$/, '$1'))
@@ -89,7 +89,7 @@ describeInChromium('the sandbox page in Chromium', () => {
     await page.fill('#new-seed', '7')
     await page.click('#reseed')
     await expect.poll(() => page.locator('#seed').textContent()).toBe('7')
-    expect((await health()).seed).toBe(7)
+    expect((await described()).seed).toBe(7)
     expect(errors).toEqual([])
   })
 

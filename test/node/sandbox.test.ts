@@ -24,10 +24,14 @@ describe('sandbox page and request log', () => {
     }
   })
 
-  it('says in health what the page shows: keys and a curl per API', async () => {
-    const { apis: described } = await (await fetch(`${server.url}/__mockdesk/health`)).json()
+  it('describes at /__mockdesk/apis what the page shows: health plus keys and a curl per API', async () => {
+    const health = await (await fetch(`${server.url}/__mockdesk/health`)).json()
+    const body = await (await fetch(`${server.url}/__mockdesk/apis`)).json()
+    expect(body.seed).toBe(health.seed)
+    const described = body.apis
     for (const id of apiIds) {
       const api = described.find((a: { id: string }) => a.id === id)
+      expect(api).toMatchObject(health.apis.find((a: { id: string }) => a.id === id))
       expect(api.keys).toEqual(apis[id].keys)
       expect(api.curl).toContain(`'${server.baseUrls[id]}/`)
     }
