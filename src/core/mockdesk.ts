@@ -8,7 +8,7 @@ import type { ApiDefinition } from './define-api.ts'
 import { documentedBaseUrl } from './openapi-document.ts'
 import { RequestLog } from './request-log.ts'
 import { defaultSeed } from './seeded-faker.ts'
-import { exportStore, importStore, type StoreSnapshot } from './store-snapshot.ts'
+import { exportStore, importSeed, importStore, type StoreSnapshot } from './store-snapshot.ts'
 
 export interface MockdeskOptions {
   /** Seed for every store; the same seed gives the same data everywhere. Default 42. */
@@ -99,8 +99,13 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
       if (saved.length !== ids.length || !ids.every((id) => saved.includes(id))) {
         throw new Error(`the snapshot holds ${saved.join(', ') || 'no APIs'}, but ${ids.join(', ')} are mounted`)
       }
-      const fresh = await seedStores(snapshot.seed)
-      await Promise.all(fresh.map((store, index) => importStore(store as object, snapshot.stores[ids[index]!]!, snapshot.seed)))
+      const fresh = await Promise.all(
+        definitions.map((api) => {
+          const saved = snapshot.stores[api.id]!
+          return api.createStore({ seed: importSeed(snapshot.seed, saved), count: options.count ?? api.defaultCount })
+        }),
+      )
+      await Promise.all(fresh.map((store, index) => importStore(store as object, snapshot.stores[ids[index]!]!)))
       apis.forEach((api, index) => (api.store = fresh[index]))
       seed = snapshot.seed
       generation = Math.max(...Object.values(snapshot.stores).map((store) => store.generation)) + 1
