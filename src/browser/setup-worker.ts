@@ -1,15 +1,25 @@
 /**
  * Service-worker mocking for frontend apps: the page calls the vendors' real base URLs
  * (`https://api.toptickets.app/v1/...`) and msw's worker answers from seeded stores in the page.
- * The worker script comes from `npx msw init <public folder>`.
+ * The worker script comes from `npx mockdesk init <public folder>`.
  */
 import { setupWorker, type SetupWorker } from 'msw/browser'
 import { selectApis, type ApiId } from '../apis/select-apis.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
+import { documentedBaseUrl } from '../core/openapi-document.ts'
+import { persistedState, type PersistOptions } from './persisted-state.ts'
 
-export interface SetupMockdeskWorkerOptions extends MockdeskOptions {
+export interface SetupMockdeskWorkerOptions extends Omit<MockdeskOptions, 'base'> {
   /** The APIs to mount; default: all of them. */
   apis?: readonly ApiId[]
+  /**
+   * Mount an API somewhere other than its real base URL, by id: an absolute URL
+   * (`http://localhost:8080/tt/v1`) or a path on any origin (`/api/toptickets`). Default: the
+   * vendor's documented base URL, e.g. `https://api.toptickets.app/v1`.
+   */
+  baseUrls?: Partial<Record<ApiId, string>>
+  /** Keep the data across page reloads (sessionStorage unless told otherwise). Default: false. */
+  persist?: boolean | PersistOptions
 }
 
 export interface MockdeskWorker {
@@ -18,12 +28,38 @@ export interface MockdeskWorker {
   /** Registers the worker; requests no API handles go to the network untouched. */
   start(options?: Parameters<SetupWorker['start']>[0]): ReturnType<SetupWorker['start']>
   stop(): void
+  /** Rebuilds the data from the seed (a new one if given), also the saved data when persisting. */
   reset(seed?: number): Promise<void>
 }
 
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+
 export async function setupMockdeskWorker(options: SetupMockdeskWorkerOptions = {}): Promise<MockdeskWorker> {
-  const mockdesk = await createMockdesk(selectApis(options.apis), options)
+  const { apis: ids, baseUrls = {}, persist = false, ...mockdeskOptions } = options
+  const mockdesk = await createMockdesk(selectApis(ids), {
+    ...mockdeskOptions,
+    base: (api) => baseUrls[api.id as ApiId] ?? documentedBaseUrl(api.document),
+  })
+  const saved =
+    persist === false
+      ? undefined
+      : persistedState(mockdesk, { apis: mockdesk.apis.map((api) => api.definition.id), seed: options.seed, count: options.count }, persist === true ? {} : persist)
+  await saved?.load()
+
   const worker = setupWorker(...mockdesk.handlers)
+  // The same request log the HTTP server keeps, so an app can show or assert what it called.
+  const started = new Map<string, number>()
+  worker.events.on('request:start', ({ requestId }) => started.set(requestId, Date.now()))
+  worker.events.on('response:mocked', ({ request, requestId, response }) => {
+    const at = started.get(requestId) ?? Date.now()
+    started.delete(requestId)
+    const url = new URL(request.url)
+    const api = mockdesk.apis.find((mounted) => request.url.startsWith(mounted.base) || url.pathname.startsWith(mounted.base))
+    mockdesk.requests.record({ at: new Date(at).toISOString(), method: request.method, path: url.href, status: response.status, ms: Date.now() - at, api: api?.definition.id })
+    if (!safeMethods.has(request.method)) saved?.schedule()
+  })
+  worker.events.on('response:bypass', ({ requestId }) => started.delete(requestId))
+
   return {
     worker,
     mockdesk,
@@ -32,6 +68,7 @@ export async function setupMockdeskWorker(options: SetupMockdeskWorkerOptions = 
     async reset(seed) {
       worker.resetHandlers()
       await mockdesk.reset(seed)
+      saved?.save()
     },
   }
 }

@@ -1,5 +1,6 @@
 /** `mockdesk <command>`: dispatches to one file per command and prints usage on bad input. */
 import { contract } from './contract.ts'
+import { init } from './init.ts'
 import { list } from './list.ts'
 import { serve } from './serve.ts'
 import { UsageError } from './usage-error.ts'
@@ -8,6 +9,7 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
   serve: { summary: 'Serve the mock APIs over HTTP (default 127.0.0.1:4010).', run: serve },
   contract: { summary: 'Check a server, real or mock, against an API spec (for CI).', run: contract },
   list: { summary: 'List the APIs, their base paths, auth and the keys the mock accepts.', run: list },
+  init: { summary: 'Write mockServiceWorker.js into a public folder, for mockdesk/browser.', run: init },
 }
 
 export const usage = `Usage: mockdesk <command> [options]

@@ -17,7 +17,8 @@ Options:
 
 Every API is served under /<id> plus its documented base path, e.g.
   http://127.0.0.1:${defaultPort}/toptickets/v1/customers
-Control: GET /__mockdesk/health, POST /__mockdesk/reset[?seed=N]`
+The sandbox page (APIs, keys, curl, record counts, live request log, reset) is at /.
+Control: GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N], GET /__mockdesk/requests[?after=N]`
 
 export async function serve(args: string[]): Promise<number> {
   const options = parseOptions(
@@ -60,7 +61,7 @@ export async function serve(args: string[]): Promise<number> {
     console.log(`  ${api.definition.id.padEnd(16)}${server.baseUrls[api.definition.id]}  (${counts})`)
     console.log(`  ${''.padEnd(16)}key: ${api.definition.keys[0]?.key ?? '(none needed)'}`)
   }
-  console.log(`\nhealth: ${server.url}/__mockdesk/health   reset: POST ${server.url}/__mockdesk/reset`)
+  console.log(`\nsandbox page: ${server.url}/\nhealth: ${server.url}/__mockdesk/health   reset: POST ${server.url}/__mockdesk/reset`)
   console.log('Press Ctrl-C to stop.')
 
   await new Promise<void>((resolve) => {

@@ -1,12 +1,17 @@
 /**
  * mockdesk's own endpoints, under `/__mockdesk/` and never under an API prefix:
- * `GET /__mockdesk/health` (what is mounted, the seed, record counts) and
- * `POST /__mockdesk/reset[?seed=N]` (rebuild every store from the seed).
+ * `GET /__mockdesk/health` (what is mounted, the seed, record counts),
+ * `GET /__mockdesk/apis` (the same, with the keys that work and a curl per API),
+ * `POST /__mockdesk/reset[?seed=N]` (rebuild every store from the seed),
+ * `GET /__mockdesk/requests[?after=N]` (the last requests answered, newest last).
  */
 import { KitError } from './kit-error.ts'
 import type { Mockdesk } from './mockdesk.ts'
+import { sampleCurl } from './sample-request.ts'
 
 export const controlPrefix = '/__mockdesk'
+
+const baseUrlOf = (base: string, url: URL) => (/^https?:/.test(base) ? base : url.origin + base)
 
 function describe(mockdesk: Mockdesk, url: URL) {
   return {
@@ -15,10 +20,29 @@ function describe(mockdesk: Mockdesk, url: URL) {
     apis: mockdesk.apis.map((api) => ({
       id: api.definition.id,
       title: api.definition.document.info.title,
-      baseUrl: /^https?:/.test(api.base) ? api.base : url.origin + api.base,
+      baseUrl: baseUrlOf(api.base, url),
       records: api.definition.counts(api.store),
     })),
   }
+}
+
+/** What a person needs to try each API (the sandbox page shows it): health plus keys and a curl. */
+function describeForPeople(mockdesk: Mockdesk, url: URL) {
+  const health = describe(mockdesk, url)
+  return {
+    ...health,
+    apis: health.apis.map((api, index) => {
+      const { definition } = mockdesk.apis[index]!
+      return { ...api, keys: definition.keys, curl: sampleCurl(definition, api.baseUrl) }
+    }),
+  }
+}
+
+const nonNegativeInteger = (name: string, raw: string | null, fix: string) => {
+  if (raw !== null && !/^\d+$/.test(raw)) {
+    throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', `"${raw}" is not a valid ${name}: it must be a non-negative integer.`, fix)
+  }
+  return raw === null ? undefined : Number(raw)
 }
 
 export async function handleControlRequest(request: Request, url: URL, mockdesk: Mockdesk): Promise<Response> {
@@ -26,23 +50,26 @@ export async function handleControlRequest(request: Request, url: URL, mockdesk:
   switch (route) {
     case 'GET /health':
       return Response.json(describe(mockdesk, url))
+    case 'GET /apis':
+      return Response.json(describeForPeople(mockdesk, url))
     case 'POST /reset': {
-      const raw = url.searchParams.get('seed')
-      if (raw !== null && !/^\d+$/.test(raw)) {
-        throw new KitError(
-          'MOCKDESK_BAD_CONTROL_REQUEST',
-          `"${raw}" is not a seed: seeds are non-negative integers.`,
-          'Call POST /__mockdesk/reset to reseed with the current seed, or POST /__mockdesk/reset?seed=7 for another.',
-        )
-      }
-      await mockdesk.reset(raw === null ? undefined : Number(raw))
+      const seed = nonNegativeInteger(
+        'seed',
+        url.searchParams.get('seed'),
+        'Call POST /__mockdesk/reset to reseed with the current seed, or POST /__mockdesk/reset?seed=7 for another.',
+      )
+      await mockdesk.reset(seed)
       return Response.json({ ...describe(mockdesk, url), status: 'reset' })
+    }
+    case 'GET /requests': {
+      const after = nonNegativeInteger('"after" value', url.searchParams.get('after'), 'Pass the "seq" of the newest entry you have, e.g. ?after=12, or leave it out for all kept entries.')
+      return Response.json({ last: mockdesk.requests.last, size: mockdesk.requests.size, requests: mockdesk.requests.since(after) })
     }
     default:
       throw new KitError(
         'MOCKDESK_NO_ROUTE',
         `There is no control endpoint ${route}.`,
-        'The control endpoints are GET /__mockdesk/health and POST /__mockdesk/reset[?seed=N].',
+        'The control endpoints are GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N] and GET /__mockdesk/requests[?after=N].',
       )
   }
 }

@@ -11,29 +11,52 @@ import type { Mockdesk, MountedApi } from './mockdesk.ts'
 
 export type FetchApp = (request: Request) => Promise<Response>
 
+export interface FetchAppOptions {
+  /**
+   * Pages the server shows people (the sandbox page at `/`): a Response for a path it owns, else
+   * undefined. Asked after the control plane and the APIs, so it never shadows an API.
+   */
+  pages?: (request: Request, url: URL) => Response | undefined | Promise<Response | undefined>
+}
+
 const withinPrefix = (pathname: string, prefix: string) =>
   prefix === '' || pathname === prefix || pathname.startsWith(`${prefix}/`)
 
-export function createFetchApp(mockdesk: Mockdesk): FetchApp {
+export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}): FetchApp {
   // Longest prefix first, so `/v1` served at the root cannot shadow a longer mount.
   const sorted = [...mockdesk.apis].sort((a, b) => b.base.length - a.base.length)
   const mounts = () => sorted
 
-  async function dispatch(request: Request): Promise<Response> {
+  async function dispatch(request: Request, at: number): Promise<Response> {
     const url = new URL(request.url)
     if (url.pathname === controlPrefix || url.pathname.startsWith(`${controlPrefix}/`)) {
       return handleControlRequest(request, url, mockdesk)
     }
     const mounted = mounts().find((api) => withinPrefix(url.pathname, api.base.replace(/\/$/, '')))
-    // The mounted API's own route table: the same resolvers as its MSW handlers, matched directly.
-    return mounted ? matchRoute(mounted.compiled, request, url.pathname) : noApi(request, url, mockdesk.apis)
+    if (mounted) {
+      // The mounted API's own route table: the same resolvers as its MSW handlers, matched directly.
+      const response = await matchRoute(mounted.compiled, request, url.pathname)
+      log(request, url, at, response, mounted.definition.id)
+      return response
+    }
+    const page = request.method === 'GET' ? await options.pages?.(request, url) : undefined
+    if (page) return page
+    const error = noApi(request, url, mockdesk.apis)
+    log(request, url, at, error)
+    return error
+  }
+
+  // Calls to the APIs (and misses) are logged; the control plane and pages are not, or the
+  // sandbox page's own polling would drown them.
+  function log(request: Request, url: URL, at: number, response: Response, api?: string) {
+    mockdesk.requests.record({ at: new Date(at).toISOString(), method: request.method, path: url.pathname + url.search, status: response.status, ms: Date.now() - at, api })
   }
 
   return async (request) => {
     if (isPreflight(request)) return preflightResponse(request)
     let response: Response
     try {
-      response = await dispatch(request)
+      response = await dispatch(request, Date.now())
     } catch (error) {
       response = kitErrorFrom(error).toResponse()
     }

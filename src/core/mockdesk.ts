@@ -6,7 +6,9 @@ import type { HttpHandler } from 'msw'
 import { compileApi, type CompiledApi } from './api-handlers.ts'
 import type { ApiDefinition } from './define-api.ts'
 import { documentedBaseUrl } from './openapi-document.ts'
+import { RequestLog } from './request-log.ts'
 import { defaultSeed } from './seeded-faker.ts'
+import { exportStore, importSeed, importStore, type StoreSnapshot } from './store-snapshot.ts'
 
 export interface MockdeskOptions {
   /** Seed for every store; the same seed gives the same data everywhere. Default 42. */
@@ -38,6 +40,20 @@ export interface Mockdesk {
   seed: number
   /** Rebuilds every store from the seed (a new seed if given); handlers keep working. */
   reset(seed?: number): Promise<void>
+  /** The last requests answered, for the sandbox page (the HTTP server and the worker fill it). */
+  requests: RequestLog
+  /** Every store's state as JSON, e.g. to keep it across page reloads. */
+  snapshot(): MockdeskSnapshot
+  /**
+   * Loads a snapshot into fresh stores built from its seed. Throws (and keeps the current state)
+   * when it does not fit, e.g. it names other APIs or its records break today's spec.
+   */
+  restore(snapshot: MockdeskSnapshot): Promise<void>
+}
+
+export interface MockdeskSnapshot {
+  seed: number
+  stores: Record<string, StoreSnapshot>
 }
 
 export async function createMockdesk(definitions: readonly ApiDefinition[], options: MockdeskOptions = {}): Promise<Mockdesk> {
@@ -46,6 +62,7 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
     Promise.all(definitions.map((api) => api.createStore({ seed, count: options.count ?? api.defaultCount })))
 
   let seed = options.seed ?? defaultSeed
+  let generation = 0
   const stores = await seedStores(seed)
   const apis: MountedApi[] = definitions.map((definition, index) => {
     const compiled = compileApi(definition, {
@@ -67,6 +84,29 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
       const fresh = await seedStores(next)
       apis.forEach((api, index) => (api.store = fresh[index]))
       seed = next
+      generation = 0
+    },
+    requests: new RequestLog(),
+    snapshot: () => ({
+      seed,
+      stores: Object.fromEntries(apis.map((api) => [api.definition.id, exportStore(api.store as object, generation)])),
+    }),
+    async restore(snapshot) {
+      const ids = apis.map((api) => api.definition.id)
+      const saved = Object.keys(snapshot.stores)
+      if (saved.length !== ids.length || !ids.every((id) => saved.includes(id))) {
+        throw new Error(`the snapshot holds ${saved.join(', ') || 'no APIs'}, but ${ids.join(', ')} are mounted`)
+      }
+      const fresh = await Promise.all(
+        definitions.map((api) => {
+          const saved = snapshot.stores[api.id]!
+          return api.createStore({ seed: importSeed(snapshot.seed, saved), count: options.count ?? api.defaultCount })
+        }),
+      )
+      await Promise.all(fresh.map((store, index) => importStore(store as object, snapshot.stores[ids[index]!]!)))
+      apis.forEach((api, index) => (api.store = fresh[index]))
+      seed = snapshot.seed
+      generation = Math.max(...Object.values(snapshot.stores).map((store) => store.generation)) + 1
     },
   }
 }

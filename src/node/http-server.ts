@@ -1,6 +1,7 @@
 /**
  * The standalone HTTP server (`mockdesk serve`, `npm start`): each API under `/<id>` plus its
- * documented base path (TopTickets at `/toptickets/v1`), or one API at the root with `root`.
+ * documented base path (TopTickets at `/toptickets/v1`), or one API at the root with `root`; the
+ * sandbox page at `/` (wherever no API answers it).
  * Node's http is adapted to the fetch app by @hono/node-server, which does that conversion fast.
  */
 import type { AddressInfo } from 'node:net'
@@ -9,6 +10,7 @@ import { selectApis, type ApiId } from '../apis/select-apis.ts'
 import { createFetchApp } from '../core/fetch-app.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
 import { documentedBaseUrl } from '../core/openapi-document.ts'
+import { sandboxPages } from './sandbox-pages.ts'
 
 export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
   /** Default 127.0.0.1. */
@@ -39,7 +41,7 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
     ...options,
     base: (api) => (options.root ? '' : `/${api.id}`) + basePath(api.document),
   })
-  const app = createFetchApp(mockdesk)
+  const app = createFetchApp(mockdesk, { pages: sandboxPages() })
   const server = createAdaptorServer({ fetch: app, overrideGlobalObjects: false })
 
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,49 @@
+/**
+ * `mockdesk init <public dir>`: writes msw's `mockServiceWorker.js` where the app's dev server
+ * serves static files. It is copied from the msw that mockdesk itself depends on, so the worker
+ * script and the library that talks to it are the same version (msw warns when they differ).
+ */
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { UsageError } from './usage-error.ts'
+
+const usage = `Usage: mockdesk init <public dir>
+
+Writes mockServiceWorker.js into <public dir>, the folder your dev server serves at the site root
+(public/ for Vite, Next.js and Create React App; static/ for SvelteKit). Run it again after
+upgrading mockdesk. Then call setupMockdeskWorker() from "mockdesk/browser" before your app starts.`
+
+export const workerFileName = 'mockServiceWorker.js'
+
+export function workerScriptPath(): string {
+  return createRequire(import.meta.url).resolve(`msw/${workerFileName}`)
+}
+
+export async function init(args: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), usage)
+  }
+  if (parsed.values.help) {
+    console.log(usage)
+    return 0
+  }
+  const [dir, ...extra] = parsed.positionals
+  if (!dir) throw new UsageError('name the public folder to write the worker into, e.g. "mockdesk init public/".', usage)
+  if (extra.length > 0) throw new UsageError(`expected one folder, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}.`, usage)
+
+  const target = path.resolve(dir)
+  if (existsSync(target) && !statSync(target).isDirectory()) {
+    throw new Error(`${target} is a file, not a folder. Pass the folder your dev server serves at the site root, e.g. public/.`)
+  }
+  mkdirSync(target, { recursive: true })
+  const file = path.join(target, workerFileName)
+  copyFileSync(workerScriptPath(), file)
+  const shown = path.relative(process.cwd(), file)
+  console.log(`Wrote ${shown.startsWith('..') ? file : shown}. Your app must serve it at /${workerFileName}.`)
+  return 0
+}

@@ -1,0 +1,26 @@
+/**
+ * The sandbox page `mockdesk serve` shows at `/`: plain HTML, CSS and JS files under
+ * src/sandbox/, read once at start-up. The page itself reads the control plane
+ * (`/__mockdesk/health`, `/__mockdesk/requests`, `/__mockdesk/reset`), so it holds no data.
+ */
+import { readFileSync } from 'node:fs'
+
+const files = {
+  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/sandbox.css': { file: 'sandbox.css', type: 'text/css; charset=utf-8' },
+  '/sandbox.js': { file: 'sandbox.js', type: 'text/javascript; charset=utf-8' },
+} as const
+
+export function sandboxPages(): (request: Request, url: URL) => Response | undefined {
+  const bodies = new Map(
+    Object.entries(files).map(([path, { file, type }]) => [
+      path,
+      { body: readFileSync(new URL(`../sandbox/${file}`, import.meta.url), 'utf8'), type },
+    ]),
+  )
+  return (_request, url) => {
+    const page = bodies.get(url.pathname)
+    // no-cache: a reseeded server after an upgrade must not keep serving yesterday's script.
+    return page && new Response(page.body, { headers: { 'content-type': page.type, 'cache-control': 'no-cache' } })
+  }
+}

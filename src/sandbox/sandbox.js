@@ -1,0 +1,121 @@
+// The sandbox page: reads mockdesk's control plane and redraws. No framework, no build step.
+// Counts are refreshed whenever the log shows new requests, since only requests change the data.
+const $ = (id) => document.getElementById(id)
+const el = (tag, { dataset = {}, ...props } = {}, ...children) => {
+  const node = Object.assign(document.createElement(tag), props)
+  Object.assign(node.dataset, dataset)
+  node.append(...children.filter((child) => child !== undefined && child !== null))
+  return node
+}
+
+const maxRows = 50
+let lastSeq = 0
+
+async function control(method, path) {
+  const response = await fetch(`/__mockdesk/${path}`, { method, headers: { accept: 'application/json' } })
+  const body = await response.json()
+  // Kit errors say what went wrong and how to fix it: show both.
+  if (!response.ok) throw new Error(`${body.title ?? response.statusText} ${body.fix ?? ''}`.trim())
+  return body
+}
+
+function copyButton(text) {
+  const button = el('button', { type: 'button', className: 'secondary', textContent: 'Copy' })
+  button.addEventListener('click', async () => {
+    await navigator.clipboard?.writeText(text)
+    button.textContent = 'Copied'
+    setTimeout(() => (button.textContent = 'Copy'), 1200)
+  })
+  return button
+}
+
+function apiCard(api) {
+  const counts = el(
+    'ul',
+    { className: 'counts', ariaLabel: 'records per collection' },
+    ...Object.entries(api.records).map(([name, n]) => el('li', { dataset: { collection: name } }, el('strong', { textContent: n }), ` ${name}`)),
+  )
+  const keys = el(
+    'table',
+    { className: 'keys' },
+    el('tbody', {}, ...api.keys.map((key) => el('tr', {}, el('td', {}, el('code', { textContent: key.key })), el('td', {}, el('strong', { textContent: key.role }), ' ', el('span', { className: 'muted', textContent: key.description }))))),
+  )
+  const curl = api.curl && el('div', { className: 'curl' }, el('pre', { textContent: api.curl }), copyButton(api.curl))
+  return el(
+    'article',
+    { className: 'api', id: `api-${api.id}` },
+    el('div', { className: 'api-head' }, el('h3', { textContent: api.title }), el('code', { className: 'muted', textContent: api.id })),
+    el('div', { className: 'base' }, 'Base URL ', el('code', { className: 'base-url', textContent: api.baseUrl })),
+    counts,
+    api.keys.length > 0 ? keys : el('p', { className: 'muted', textContent: 'No key needed.' }),
+    curl,
+  )
+}
+
+async function showApis() {
+  const described = await control('GET', 'apis')
+  $('seed').textContent = described.seed
+  $('apis').replaceChildren(...described.apis.map(apiCard))
+}
+
+function logRow(entry) {
+  const time = new Date(entry.at).toLocaleTimeString()
+  return el(
+    'tr',
+    {},
+    el('td', { textContent: time }),
+    el('td', { textContent: entry.method }),
+    el('td', { className: 'path', textContent: entry.path }),
+    el('td', { className: `status-${String(entry.status)[0]}`, textContent: entry.status }),
+    el('td', { className: 'num', textContent: entry.ms }),
+  )
+}
+
+async function pollLog() {
+  const { requests, size } = await control('GET', `requests?after=${lastSeq}`)
+  $('log-note').textContent = `(newest first, last ${Math.min(size, maxRows)} kept here)`
+  if (requests.length === 0) return false
+  lastSeq = requests.at(-1).seq
+  const body = $('log')
+  body.querySelector('.empty')?.remove()
+  for (const entry of requests) body.prepend(logRow(entry))
+  while (body.rows.length > maxRows) body.lastElementChild.remove()
+  return true
+}
+
+function say(text, error = false) {
+  $('status').textContent = text
+  $('status').classList.toggle('error', error)
+}
+
+async function reset(seed) {
+  for (const button of document.querySelectorAll('#controls button')) button.disabled = true
+  try {
+    const result = await control('POST', seed === undefined ? 'reset' : `reset?seed=${encodeURIComponent(seed)}`)
+    await showApis()
+    say(`Data rebuilt from seed ${result.seed}.`)
+  } catch (error) {
+    say(error.message, true)
+  } finally {
+    for (const button of document.querySelectorAll('#controls button')) button.disabled = false
+  }
+}
+
+$('reset').addEventListener('click', () => reset())
+$('controls').addEventListener('submit', (event) => {
+  event.preventDefault()
+  const seed = $('new-seed').value.trim()
+  if (seed === '') return say('Type a seed (a whole number) first.', true)
+  reset(seed)
+})
+
+async function tick() {
+  try {
+    if (await pollLog()) await showApis()
+  } catch (error) {
+    say(`Lost the server: ${error.message}`, true)
+  }
+  setTimeout(tick, 1000)
+}
+
+showApis().then(tick, (error) => say(`Could not load the APIs: ${error.message}`, true))

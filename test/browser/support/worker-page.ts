@@ -1,0 +1,31 @@
+/**
+ * The worker test page, built and served the way an app would be: test/browser/worker-page/
+ * bundled by esbuild (importing `mockdesk/browser` through the package's export map, browser
+ * condition), next to the `mockServiceWorker.js` that `mockdesk init` writes.
+ */
+import { readFileSync } from 'node:fs'
+import { build } from 'esbuild'
+import { workerScriptPath } from '../../../src/cli/init.ts'
+import { serveFiles } from './static-server.ts'
+
+const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>mockdesk worker test</title></head>
+<body><script type="module" src="/page.js"></script></body></html>`
+
+export async function serveWorkerPage() {
+  const bundle = await build({
+    entryPoints: ['test/browser/worker-page/main.ts'],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['browser'],
+    target: 'chrome120',
+    logLevel: 'silent',
+  })
+  return serveFiles({
+    '/': { body: html, type: 'text/html; charset=utf-8' },
+    '/page.js': { body: bundle.outputFiles[0]!.text, type: 'text/javascript; charset=utf-8' },
+    '/mockServiceWorker.js': { body: readFileSync(workerScriptPath()), type: 'text/javascript; charset=utf-8' },
+  })
+}
