@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `mockdesk` command. The sources are TypeScript; tsx compiles them as they load.
-import { register } from 'tsx/esm/api'
+// The `mockdesk` command.
+import { loadCli } from './load-cli.js'
 
 // `mockdesk list | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error) => {
@@ -8,5 +8,4 @@ process.stdout.on('error', (error) => {
   throw error
 })
 
-register()
-await import('./main.ts')
+await loadCli()

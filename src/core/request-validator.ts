@@ -65,19 +65,26 @@ function objectSchema(parameters: ParameterObject[]): SchemaObject {
 const isArraySchema = (schema: SchemaObject | undefined) =>
   schema?.type === 'array' || (Array.isArray(schema?.type) && schema.type.includes('array'))
 
-/** Builds the validator for one operation; the schemas compile once, here. */
+/**
+ * Builds the validator for one operation. Its schemas compile on the first request, not at
+ * start-up: a server mounts every operation of every API, and most are never called in a session.
+ */
 export function createRequestValidator(operation: Operation) {
   const byLocation = (location: ParameterObject['in']) => operation.parameters.filter((p) => p.in === location)
   const pathParams = byLocation('path')
   const queryParams = byLocation('query')
   const headerParams = byLocation('header')
-  const validatePath = compileSchema(objectSchema(pathParams), { coerce: true })
-  const validateQuery = compileSchema(objectSchema(queryParams), { coerce: true })
-  const validateHeaders = compileSchema(objectSchema(headerParams), { coerce: true })
+  const pathSchema = objectSchema(pathParams)
+  const querySchema = objectSchema(queryParams)
+  const headerSchema = objectSchema(headerParams)
   const bodyContent = operation.definition.requestBody?.content ?? {}
 
   return function validateRequest(input: RequestInput): ValidationResult {
     const issues: RequestIssue[] = []
+    // compileSchema caches by schema identity, so after the first request these are lookups.
+    const validatePath = compileSchema(pathSchema, { coerce: true })
+    const validateQuery = compileSchema(querySchema, { coerce: true })
+    const validateHeaders = compileSchema(headerSchema, { coerce: true })
 
     const params: Record<string, unknown> = {}
     for (const p of pathParams) params[p.name] = input.params[p.name]
