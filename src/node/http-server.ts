@@ -42,7 +42,10 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
     base: (api) => (options.root ? '' : `/${api.id}`) + basePath(api.document),
   })
   const app = createFetchApp(mockdesk, { pages: sandboxPages() })
-  const server = createAdaptorServer({ fetch: app, overrideGlobalObjects: false })
+  // overrideGlobalObjects: the adapter's lightweight Request/Response replace the globals (they
+  // extend them, so instanceof and msw keep working). A Response built from a string is then
+  // written to the socket as is, instead of through a web stream: the list's main cost before.
+  const server = createAdaptorServer({ fetch: app, overrideGlobalObjects: true })
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
