@@ -17,13 +17,15 @@ import { loadSpec } from '../contract/spec.ts'
 
 const { values: options } = parseArgs({
   options: {
-    duration: { type: 'string', default: '4' },
+    duration: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     sizes: { type: 'string', default: '1000,100000' },
     'memory-sizes': { type: 'string', default: '1000,100000,1000000' },
     json: { type: 'string', default: '.bench/latest.json' },
   },
 })
+const benchStarted = performance.now()
+const elapsed = () => `${((performance.now() - benchStarted) / 1000).toFixed(0)} s`
 const duration = Number(options.duration)
 const connections = Number(options.connections)
 const sizes = options.sizes.split(',').map(Number)
@@ -119,7 +121,7 @@ for (const records of sizes) {
     const mockdesk = await load(mock.url + scenario.path, init)
     const baseline = await load(base.url + scenario.path, init)
     rows.push({ scenario: scenario.name, records, mockdesk, baseline, ratio: mockdesk.rps / baseline.rps })
-    console.error(`· ${scenario.name} @ ${records}: ${mockdesk.rps} vs ${baseline.rps} req/s`)
+    console.error(`· ${scenario.name} @ ${records}: ${mockdesk.rps} vs ${baseline.rps} req/s (${elapsed()})`)
   }
   for (const list of await otherLists(mock.url)) {
     const mockdesk = await load(list.url, { headers: list.headers })
@@ -164,7 +166,7 @@ for (const count of memorySizes) {
   child.stdout.on('data', (chunk) => (output += chunk))
   await new Promise((resolve) => child.on('exit', resolve))
   seeding.push(JSON.parse(output))
-  console.error(`· seeded ${count}: ${seeding.at(-1)!.ms} ms, ${seeding.at(-1)!.rssMb} MB`)
+  console.error(`· seeded ${count}: ${seeding.at(-1)!.ms} ms, ${seeding.at(-1)!.rssMb} MB (${elapsed()})`)
 }
 
 const contract = (globalThis as unknown as { contract: { ms: number; results: unknown[] } }).contract
@@ -185,4 +187,4 @@ console.log(`contract suite, every API against the local server: ${contract.ms} 
 const result = { date: new Date().toISOString(), node: process.version, connections, durationSeconds: duration, rows, startupMs, seeding, contract }
 await mkdir(path.dirname(options.json), { recursive: true })
 await writeFile(options.json, `${JSON.stringify(result, null, 2)}\n`)
-console.log(`\nJSON: ${options.json}`)
+console.log(`\nJSON: ${options.json} · the whole run took ${elapsed()}`)
