@@ -14,6 +14,7 @@ import { referenceDate } from '../../core/seeded-faker.ts'
 import { formatTimestamp, timestampMs } from './dates.ts'
 import { departments, owners, priorities, suppliers, ticketType, type TicketStatus, type TicketTypeName } from './presets.ts'
 import type { Customer, TicketRecord } from './store.ts'
+import { slug } from '../../core/slug.ts'
 
 const firstCustomerId = 101
 export const firstTicketId = 1001
@@ -22,8 +23,6 @@ const now = Date.parse(referenceDate)
 
 const businessSuffixes = ['Ltd', 'Ltd', 'Ltd', '& Sons Ltd', 'Group plc', 'LLP', 'Associates', 'Solutions Ltd', 'Trading Ltd', 'Partners']
 const mailboxes = ['accounts', 'accounts', 'office', 'admin', 'info', 'billing']
-
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '')
 
 function businessName(faker: Faker): string {
   const names = faker.helpers.maybe(() => `${faker.person.lastName()} & ${faker.person.lastName()}`, { probability: 0.35 }) ?? faker.person.lastName()

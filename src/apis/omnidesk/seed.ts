@@ -16,6 +16,7 @@ import document from '../../generated/omnidesk-document.ts'
 import { channelTypes, type ChannelName } from './channels.ts'
 import type { Brand, Customer, CustomerChannel, Ticket, TimelineEvent } from './store.ts'
 import { omnideskTime } from './time.ts'
+import { slug } from '../../core/slug.ts'
 
 const namePattern = new RegExp(String(document.components!.schemas!.Name!.pattern), 'u')
 const dutchPrefixes = ['van', 'de', 'van der', 'van den', 'van de', 'ter', 'den']
@@ -57,13 +58,6 @@ const customFieldValues: Record<string, (faker: Faker) => string> = {
   newsletter: (faker) => faker.helpers.arrayElement(['yes', 'no']),
   preferred_language: (faker) => faker.helpers.arrayElement(['nl', 'en', 'de']),
 }
-
-const slug = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/[^\x00-\x7f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '')
 
 /** A name Omnidesk's own pattern accepts (Faker has a few it does not, such as Ł). */
 function personName(pick: () => string): string {

@@ -12,6 +12,7 @@ import data from '../../../fixtures/ticketsource/seed-data.json'
 import { referenceDate } from '../../core/seeded-faker.ts'
 import type { CustomerNoteRecord, CustomerRecord } from './store.ts'
 import { recordId, timestamp } from './store.ts'
+import { slug } from '../../core/slug.ts'
 
 type Attributes = CustomerRecord['attributes']
 
@@ -26,13 +27,6 @@ const noteCounts: Array<{ weight: number; value: [min: number, max: number] }> =
 ]
 /** Notes beyond the docs' own for the docs' customer, so its notes page twice at the default size. */
 const sampleCustomerExtraNotes = 11
-
-const slug = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/[^\x00-\x7f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '')
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10)
 

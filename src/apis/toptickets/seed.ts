@@ -9,6 +9,7 @@ import locations from '../../../fixtures/toptickets/locations.json'
 import { referenceDate } from '../../core/seeded-faker.ts'
 import type { Customer } from './store.ts'
 import { timestamp } from './store.ts'
+import { slug } from '../../core/slug.ts'
 
 const departments = ['Engineering', 'Finance', 'Operations', 'Sales', 'Marketing', 'Customer Success', 'IT', 'Legal', 'Procurement', 'Human Resources']
 const pronouns = ['he/him', 'she/her', 'they/them']
@@ -28,13 +29,6 @@ const tierWeights = [
   { weight: 3, value: 'tier_4' as const },
 ]
 const accountRange = { tier_1: [100_000, 900_000], tier_2: [25_000, 100_000], tier_3: [5_000, 25_000], tier_4: [500, 5_000] }
-
-const slug = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/[^\x00-\x7f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '')
 
 function generateCustomer(faker: Faker, takenEmails: Set<string>): Customer {
   const firstName = faker.person.firstName()
