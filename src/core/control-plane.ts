@@ -3,7 +3,9 @@
  * `GET /__mockdesk/health` (what is mounted, the seed, record counts),
  * `GET /__mockdesk/apis` (the same, with the keys that work and a curl per API),
  * `POST /__mockdesk/reset[?seed=N]` (rebuild every store from the seed),
- * `GET /__mockdesk/requests[?after=N]` (the last requests answered, newest last).
+ * `GET /__mockdesk/requests[?after=N]` (the last requests answered, newest last),
+ * `GET /__mockdesk/snapshot` (every store as JSON, to save a demo's state or attach to a bug
+ * report) and `POST /__mockdesk/snapshot` (load such a file back).
  */
 import { KitError } from './kit-error.ts'
 import type { Mockdesk } from './mockdesk.ts'
@@ -65,11 +67,31 @@ export async function handleControlRequest(request: Request, url: URL, mockdesk:
       const after = nonNegativeInteger('"after" value', url.searchParams.get('after'), 'Pass the "seq" of the newest entry you have, e.g. ?after=12, or leave it out for all kept entries.')
       return Response.json({ last: mockdesk.requests.last, size: mockdesk.requests.size, requests: mockdesk.requests.since(after) })
     }
+    case 'GET /snapshot':
+      return Response.json(mockdesk.snapshot(), { headers: { 'content-disposition': 'attachment; filename="mockdesk-snapshot.json"' } })
+    case 'POST /snapshot': {
+      const fix = 'Send back, unchanged, a body that GET /__mockdesk/snapshot gave, from a server with the same APIs mounted.'
+      let snapshot: Parameters<Mockdesk['restore']>[0]
+      try {
+        snapshot = await request.json()
+      } catch {
+        throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', 'The snapshot is not valid JSON.', fix)
+      }
+      if (!snapshot || typeof snapshot !== 'object' || typeof snapshot.seed !== 'number' || typeof snapshot.stores !== 'object') {
+        throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', 'The body is not a mockdesk snapshot (it needs "seed" and "stores").', fix)
+      }
+      try {
+        await mockdesk.restore(snapshot)
+      } catch (error) {
+        throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', `The snapshot could not be restored: ${error instanceof Error ? error.message : error}. Nothing changed.`, fix)
+      }
+      return Response.json({ ...describe(mockdesk, url), status: 'restored' })
+    }
     default:
       throw new KitError(
         'MOCKDESK_NO_ROUTE',
         `There is no control endpoint ${route}.`,
-        'The control endpoints are GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N] and GET /__mockdesk/requests[?after=N].',
+        'The control endpoints are GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N], GET /__mockdesk/requests[?after=N], and GET and POST /__mockdesk/snapshot.',
       )
   }
 }

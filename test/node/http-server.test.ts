@@ -54,11 +54,31 @@ describe('HTTP server', () => {
     await fetch(`${server.url}/__mockdesk/reset?seed=5`, { method: 'POST' })
   })
 
+  it('exports every store as a snapshot and loads it back', async () => {
+    const customers = `${server.baseUrls.toptickets}/customers`
+    const created = await (
+      await fetch(customers, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Snap Shot', email: 'snap@example.com' }) })
+    ).json()
+    const snapshot = await (await fetch(`${server.url}/__mockdesk/snapshot`)).text()
+    await fetch(`${server.url}/__mockdesk/reset`, { method: 'POST' })
+    expect((await fetch(`${customers}/${created.id}`, { headers: auth })).status).toBe(404)
+    const restored = await fetch(`${server.url}/__mockdesk/snapshot`, { method: 'POST', body: snapshot })
+    expect(restored.status).toBe(200)
+    expect(await (await fetch(`${customers}/${created.id}`, { headers: auth })).json()).toEqual(created)
+    for (const body of ['{not json', '{"seed": 1}', JSON.stringify({ seed: 1, stores: {} })]) {
+      const bad = await fetch(`${server.url}/__mockdesk/snapshot`, { method: 'POST', body })
+      expect(bad.status, body).toBe(400)
+      expect((await bad.json()).code).toBe('MOCKDESK_BAD_CONTROL_REQUEST')
+    }
+    expect((await fetch(`${customers}/${created.id}`, { headers: auth })).status).toBe(200)
+    await fetch(`${server.url}/__mockdesk/reset?seed=5`, { method: 'POST' })
+  })
+
   it('rejects a broken control call with a kit error that says how to fix it', async () => {
     const bad = await fetch(`${server.url}/__mockdesk/reset?seed=abc`, { method: 'POST' })
     expect(bad.status).toBe(400)
     expect((await bad.json()).code).toBe('MOCKDESK_BAD_CONTROL_REQUEST')
-    const unknown = await fetch(`${server.url}/__mockdesk/snapshot`)
+    const unknown = await fetch(`${server.url}/__mockdesk/nothing`)
     expect(unknown.status).toBe(404)
   })
 
