@@ -30,8 +30,13 @@ async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array
       'Send a smaller body, or raise the limit with the maxBodyBytes option (--max-body-bytes on the command line).',
       { limit: maxBytes },
     )
-  const declared = Number(request.headers.get('content-length'))
+  const length = request.headers.get('content-length')
+  const declared = Number(length)
   if (declared > maxBytes) throw tooLarge()
+  // A declared length bounds the body (the HTTP parser stops there), so it can be read in one go,
+  // which the Node adapter does without building a web stream; only an undeclared (chunked) body
+  // is streamed and counted.
+  if (length !== null && Number.isInteger(declared)) return new Uint8Array(await request.arrayBuffer())
   if (!request.body) return new Uint8Array()
   const chunks: Uint8Array[] = []
   let size = 0
