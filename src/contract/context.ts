@@ -20,13 +20,27 @@ export interface Recorded {
 
 const isForm = (mediaType?: string) => mediaType === 'multipart/form-data' || mediaType === 'application/x-www-form-urlencoded'
 
+const parameterSchemas = new WeakMap<SpecOperation, Record<'path' | 'query', Schema>>()
+
+/**
+ * An operation's path or query parameters as one object schema. Built once per operation: the
+ * validator caches compiled schemas by identity, and every probe of the operation checks them.
+ */
 export function parameterSchema(operation: SpecOperation, location: 'path' | 'query'): Schema {
-  const parameters = operation.parameters.filter((p) => p.in === location)
-  return {
-    type: 'object',
-    properties: Object.fromEntries(parameters.map((p) => [p.name, p.schema ?? {}])),
-    required: parameters.filter((p) => p.required).map((p) => p.name),
+  let schemas = parameterSchemas.get(operation)
+  if (!schemas) {
+    const build = (where: 'path' | 'query') => {
+      const parameters = operation.parameters.filter((p) => p.in === where)
+      return {
+        type: 'object',
+        properties: Object.fromEntries(parameters.map((p) => [p.name, p.schema ?? {}])),
+        required: parameters.filter((p) => p.required).map((p) => p.name),
+      }
+    }
+    schemas = { path: build('path'), query: build('query') }
+    parameterSchemas.set(operation, schemas)
   }
+  return schemas[location]
 }
 
 /** The body media type the suite sends: JSON if documented, else the first one. */

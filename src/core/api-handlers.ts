@@ -79,7 +79,7 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
   // ...and not when the request's method is documented only on the template either: a documented
   // literal path is never an id, so `GET /customer/search` (POST only) is a 405, not a bad id.
   const literalPaths = new Set(operations.filter((op) => templateCount(op.path) === 0).map((op) => op.path))
-  const pathWithinBase = (url: URL) => url.pathname.slice(new URL(baseUrlOf(url)).pathname.replace(/\/$/, '').length) || '/'
+  const pathWithinBase = (url: URL) => url.pathname.slice(basePath.length) || '/'
 
   const resolverFor = (operation: Operation): Resolver => {
     const handle = (api.routes as Record<string, Record<string, RouteHandler<any, Store, unknown>>>)[operation.path]?.[operation.method]
@@ -90,12 +90,13 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
     }
     const validate = createRequestValidator(operation)
     const templated = templateCount(operation.path) > 0
+    const success = successStatus(operation)
     return async (request, params) => {
       try {
         const url = new URL(request.url)
         if (templated && literalPaths.has(pathWithinBase(url))) return fallback(request)
         const status = preferredStatus(request, url)
-        if (status !== undefined && status !== successStatus(operation)) return documentedResponse(operation, status)
+        if (status !== undefined && status !== success) return documentedResponse(operation, status)
 
         const auth = api.authenticate(request, operation, url)
         if (!auth.ok) return auth.response

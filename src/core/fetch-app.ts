@@ -24,15 +24,16 @@ const withinPrefix = (pathname: string, prefix: string) =>
 
 export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}): FetchApp {
   // Longest prefix first, so `/v1` served at the root cannot shadow a longer mount.
-  const sorted = [...mockdesk.apis].sort((a, b) => b.base.length - a.base.length)
-  const mounts = () => sorted
+  const mounts = [...mockdesk.apis]
+    .sort((a, b) => b.base.length - a.base.length)
+    .map((api) => ({ api, prefix: api.base.replace(/\/$/, '') }))
 
   async function dispatch(request: Request, at: number): Promise<Response> {
     const url = new URL(request.url)
     if (url.pathname === controlPrefix || url.pathname.startsWith(`${controlPrefix}/`)) {
       return handleControlRequest(request, url, mockdesk)
     }
-    const mounted = mounts().find((api) => withinPrefix(url.pathname, api.base.replace(/\/$/, '')))
+    const mounted = mounts.find(({ prefix }) => withinPrefix(url.pathname, prefix))?.api
     if (mounted) {
       // The mounted API's own route table: the same resolvers as its MSW handlers, matched directly.
       const response = await matchRoute(mounted.compiled, request, url.pathname)
