@@ -169,6 +169,13 @@ for (const count of memorySizes) {
   console.error(`· seeded ${count}: ${seeding.at(-1)!.ms} ms, ${seeding.at(-1)!.rssMb} MB (${elapsed()})`)
 }
 
+// In process: what a world costs (reset, a new session, a second setupMockdesk, 1,000 worlds).
+const worldsProbe = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'src/bench/world-probe.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
+let worldsOutput = ''
+worldsProbe.stdout.on('data', (chunk) => (worldsOutput += chunk))
+await new Promise((resolve) => worldsProbe.on('exit', resolve))
+const worlds = JSON.parse(worldsOutput) as Record<string, number>
+
 const contract = (globalThis as unknown as { contract: { ms: number; results: unknown[] } }).contract
 const startupMs = Math.round(startupRuns.sort((a, b) => a - b)[1]!)
 const pad = (text: string | number, width: number) => String(text).padStart(width)
@@ -183,8 +190,13 @@ for (const row of rows) {
 console.log(`\nstart-up to the first 200 (default data, median of 3): ${startupMs} ms`)
 for (const s of seeding) console.log(`seeding ${pad(s.count, 9)} customers: ${pad(s.ms, 7)} ms, RSS ${pad(s.rssMb, 6)} MB, heap ${pad(s.heapMb, 6)} MB`)
 console.log(`contract suite, every API against the local server: ${contract.ms} ms`)
+console.log(
+  `worlds (in process, every API, default data, ${worlds.records} records): reset ${worlds.resetMs} ms, new session world ${worlds.newWorldMs} ms, ` +
+    `another setupMockdesk ${worlds.setupMockdeskMs} ms (medians; the first mockdesk, seeding the images: ${worlds.firstMockdeskMs} ms); ` +
+    `1,000 worlds: ${worlds.untouchedMb} MB untouched, ${worlds.oneCreateMb} MB after one create each`,
+)
 
-const result = { date: new Date().toISOString(), node: process.version, connections, durationSeconds: duration, rows, startupMs, seeding, contract }
+const result = { date: new Date().toISOString(), node: process.version, connections, durationSeconds: duration, rows, startupMs, seeding, contract, worlds }
 await mkdir(path.dirname(options.json), { recursive: true })
 await writeFile(options.json, `${JSON.stringify(result, null, 2)}\n`)
 console.log(`\nJSON: ${options.json} · the whole run took ${elapsed()}`)
