@@ -2,6 +2,9 @@
 import { apiIds, type ApiId } from '../apis/select-apis.ts'
 import { defaultSeed } from '../core/seeded-faker.ts'
 import { defaultHost, defaultPort, startMockServer } from '../node/http-server.ts'
+import { sessionAttributes, type SessionAttribute } from '../node/sessions/session-name.ts'
+import { defaultSessionLimits } from '../node/sessions/session-registry.ts'
+import { durationOption } from './duration-option.ts'
 import { integerOption, parseOptions, UsageError } from './usage-error.ts'
 
 const usage = `Usage: mockdesk serve [options]
@@ -13,6 +16,13 @@ Options:
   --count <n>       Primary records per API (default: each API's own, e.g. 150 TopTickets customers)
   --api <id>        Serve only this API, at the root (e.g. /v1/customers); one of: ${apiIds.join(', ')}
   --max-body-bytes <n>  Largest request body accepted (default 1048576)
+
+Sessions (a request names its own world with an X-Mockdesk-Session header):
+  --visitor-sessions    Give each visitor of the sandbox page a world of their own (cookie)
+  --session-key api-key Make each API key its own tenant (a world per key)
+  --max-sessions <n>    Worlds kept at once, least recently used dropped first (default ${defaultSessionLimits.maxSessions})
+  --session-ttl <time>  Drop a world idle this long, e.g. 30m, 24h (default 1h)
+  --session-quota <n>   Most records one session may hold, all APIs together (default ${defaultSessionLimits.recordQuota})
   -h, --help        Show this help
 
 Every API is served under /<id> plus its documented base path, e.g.
@@ -30,6 +40,11 @@ export async function serve(args: string[]): Promise<number> {
       count: { type: 'string' },
       api: { type: 'string' },
       'max-body-bytes': { type: 'string' },
+      'visitor-sessions': { type: 'boolean' },
+      'session-key': { type: 'string' },
+      'max-sessions': { type: 'string' },
+      'session-ttl': { type: 'string' },
+      'session-quota': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     usage,
@@ -41,6 +56,11 @@ export async function serve(args: string[]): Promise<number> {
   if (options.api !== undefined && !apiIds.includes(options.api as ApiId)) {
     throw new UsageError(`--api "${options.api}" is not a mockdesk API; use one of: ${apiIds.join(', ')}.`, usage)
   }
+  if (options['session-key'] !== undefined && !sessionAttributes.includes(options['session-key'] as SessionAttribute)) {
+    throw new UsageError(`--session-key "${options['session-key']}" is not supported; use one of: ${sessionAttributes.join(', ')}.`, usage)
+  }
+  const maxSessions = integerOption(options['max-sessions'], 'max-sessions', usage)
+  if (maxSessions === 0) throw new UsageError('--max-sessions must be at least 1.', usage)
   const port = integerOption(options.port, 'port', usage) ?? defaultPort
   const host = options.host ?? defaultHost
   const server = await startMockServer({
@@ -50,6 +70,13 @@ export async function serve(args: string[]): Promise<number> {
     count: integerOption(options.count, 'count', usage),
     maxBodyBytes: integerOption(options['max-body-bytes'], 'max-body-bytes', usage),
     root: options.api as ApiId | undefined,
+    sessions: {
+      visitorCookie: options['visitor-sessions'] ?? false,
+      attribute: options['session-key'] as SessionAttribute | undefined,
+      maxSessions,
+      idleMs: durationOption(options['session-ttl'], 'session-ttl', usage),
+      recordQuota: integerOption(options['session-quota'], 'session-quota', usage),
+    },
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') throw new Error(`port ${port} on ${host} is already in use. Stop the other server or pass --port <another>.`)
     throw error

@@ -8,6 +8,17 @@ import { isPreflight, preflightResponse, withCors } from './cors.ts'
 import { matchRoute } from './api-handlers.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
 import type { Mockdesk, MountedApi } from './mockdesk.ts'
+import type { World } from './world.ts'
+
+/** How the server's sessions plug in (src/node/sessions/): which world a request names. */
+export interface WorldSelector {
+  /** The world this request names, or undefined for the default one; throws a KitError for a bad name. */
+  worldFor(request: Request, url: URL): World | undefined | Promise<World | undefined>
+  /** The sessions' own control endpoints (`/__mockdesk/sessions...`): a Response, or undefined. */
+  control?(request: Request, url: URL): Response | undefined | Promise<Response | undefined>
+  /** Headers to add to an answer (the visitor's session cookie on the sandbox page). */
+  decorate?(request: Request, url: URL, response: Response): Response
+}
 
 export type FetchApp = (request: Request) => Promise<Response>
 
@@ -17,6 +28,8 @@ export interface FetchAppOptions {
    * undefined. Asked after the control plane and the APIs, so it never shadows an API.
    */
   pages?: (request: Request, url: URL) => Response | undefined | Promise<Response | undefined>
+  /** Sessions: each request answered from the world it names (default: everything from one world). */
+  sessions?: WorldSelector
 }
 
 const withinPrefix = (pathname: string, prefix: string) =>
@@ -30,8 +43,10 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
 
   async function dispatch(request: Request, at: number): Promise<Response> {
     const url = new URL(request.url)
+    const world = await options.sessions?.worldFor(request, url)
+    if (world) mockdesk.useWorld(request, world)
     if (url.pathname === controlPrefix || url.pathname.startsWith(`${controlPrefix}/`)) {
-      return handleControlRequest(request, url, mockdesk)
+      return (await options.sessions?.control?.(request, url)) ?? handleControlRequest(request, url, mockdesk)
     }
     const mounted = mounts.find(({ prefix }) => withinPrefix(url.pathname, prefix))?.api
     if (mounted) {
@@ -41,7 +56,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
       return response
     }
     const page = request.method === 'GET' ? await options.pages?.(request, url) : undefined
-    if (page) return page
+    if (page) return options.sessions?.decorate?.(request, url, page) ?? page
     const error = noApi(request, url, mockdesk.apis)
     log(request, url, at, error)
     return error
@@ -50,7 +65,10 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   // Calls to the APIs (and misses) are logged; the control plane and pages are not, or the
   // sandbox page's own polling would drown them.
   function log(request: Request, url: URL, at: number, response: Response, api?: string) {
-    mockdesk.requests.record({ at: new Date(at).toISOString(), method: request.method, path: url.pathname + url.search, status: response.status, ms: Date.now() - at, api })
+    const world = mockdesk.worldOf(request)
+    const entry = { at: new Date(at).toISOString(), method: request.method, path: url.pathname + url.search, status: response.status, ms: Date.now() - at, api }
+    world.requests.record(entry)
+    if (options.sessions) mockdesk.allRequests.record({ ...entry, session: world.name })
   }
 
   return async (request) => {

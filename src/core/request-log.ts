@@ -15,6 +15,8 @@ export interface LoggedRequest {
   ms: number
   /** The mounted API that answered, if any. */
   api?: string
+  /** The session whose world answered (in the log of every world only). */
+  session?: string
 }
 
 export const defaultRequestLogSize = 200

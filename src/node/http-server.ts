@@ -11,6 +11,7 @@ import { createFetchApp } from '../core/fetch-app.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
 import { documentedBaseUrl } from '../core/openapi-document.ts'
 import { sandboxPages } from './sandbox-pages.ts'
+import { createSessions, type SessionOptions, type Sessions } from './sessions/sessions.ts'
 
 export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
   /** Default 127.0.0.1. */
@@ -20,6 +21,8 @@ export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
   apis?: readonly ApiId[]
   /** Serve this one API at the root (`/v1/customers`) instead of under `/<id>`. */
   root?: ApiId
+  /** Sessions: limits, the sandbox's per-visitor cookie, the API key as tenant (see README "Sessions"). */
+  sessions?: SessionOptions
 }
 
 export interface MockHttpServer {
@@ -28,6 +31,8 @@ export interface MockHttpServer {
   /** Each mounted API's base URL on this server, by id. */
   baseUrls: Record<string, string>
   mockdesk: Mockdesk
+  /** The session worlds this server keeps. */
+  sessions: Sessions
   close(): Promise<void>
 }
 
@@ -41,7 +46,8 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
     ...options,
     base: (api) => (options.root ? '' : `/${api.id}`) + basePath(api.document),
   })
-  const app = createFetchApp(mockdesk, { pages: sandboxPages() })
+  const sessions = createSessions(mockdesk, options.sessions)
+  const app = createFetchApp(mockdesk, { pages: sandboxPages(), sessions })
   // overrideGlobalObjects: the adapter's lightweight Request/Response replace the globals (they
   // extend them, so instanceof and msw keep working). A Response built from a string is then
   // written to the socket as is, instead of through a web stream: the list's main cost before.
@@ -57,8 +63,10 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
     url,
     baseUrls: Object.fromEntries(mockdesk.apis.map((api) => [api.definition.id, url + api.base])),
     mockdesk,
+    sessions,
     close: () =>
       new Promise((resolve, reject) => {
+        sessions.registry.close()
         server.close((error) => (error ? reject(error) : resolve()))
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
       }),
