@@ -33,6 +33,11 @@ export interface ContractOptions {
   readOnly?: boolean
   /** At most this many requests per second. */
   rate?: number
+  /**
+   * Headers sent with every request, e.g. `{ 'x-mockdesk-session': 'contract' }` to run against
+   * a world of its own on a shared mockdesk server.
+   */
+  headers?: Record<string, string>
   /** Called with a line of progress now and then. */
   progress?: (message: string) => void
 }
@@ -70,7 +75,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   for (const name of [...selected, ...(options.excludeChecks ?? [])]) {
     if (!(name in checks)) throw new Error(`"${name}" is not a check. The checks are: ${checkNames.join(', ')}.`)
   }
-  const client = new HttpClient({ baseUrl: options.baseUrl, rate: options.rate })
+  const client = new HttpClient({ baseUrl: options.baseUrl, rate: options.rate, headers: options.headers })
   const context = new RunContext(spec, client, createGenerator(seed), options.credentials ?? {}, options.readOnly ?? false, options.progress)
 
   await discover(context)
