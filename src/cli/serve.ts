@@ -23,6 +23,11 @@ Sessions (a request names its own world with an X-Mockdesk-Session header):
   --max-sessions <n>    Worlds kept at once, least recently used dropped first (default ${defaultSessionLimits.maxSessions})
   --session-ttl <time>  Drop a world idle this long, e.g. 30m, 24h (default 1h)
   --session-quota <n>   Most records one session may hold, all APIs together (default ${defaultSessionLimits.recordQuota})
+
+Persistence:
+  --data-dir <dir>      Keep every world (default and sessions) in <dir> across restarts
+  --fsync <always|off>  always (default): each write is on disk before it is answered
+  --reset-every <time>  Reset the default world and drop every session this often, e.g. 24h
   -h, --help        Show this help
 
 Every API is served under /<id> plus its documented base path, e.g.
@@ -45,6 +50,9 @@ export async function serve(args: string[]): Promise<number> {
       'max-sessions': { type: 'string' },
       'session-ttl': { type: 'string' },
       'session-quota': { type: 'string' },
+      'data-dir': { type: 'string' },
+      fsync: { type: 'string' },
+      'reset-every': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     usage,
@@ -59,6 +67,10 @@ export async function serve(args: string[]): Promise<number> {
   if (options['session-key'] !== undefined && !sessionAttributes.includes(options['session-key'] as SessionAttribute)) {
     throw new UsageError(`--session-key "${options['session-key']}" is not supported; use one of: ${sessionAttributes.join(', ')}.`, usage)
   }
+  if (options.fsync !== undefined && options.fsync !== 'always' && options.fsync !== 'off') {
+    throw new UsageError(`--fsync must be "always" or "off", got "${options.fsync}".`, usage)
+  }
+  if (options.fsync !== undefined && options['data-dir'] === undefined) throw new UsageError('--fsync needs --data-dir.', usage)
   const maxSessions = integerOption(options['max-sessions'], 'max-sessions', usage)
   if (maxSessions === 0) throw new UsageError('--max-sessions must be at least 1.', usage)
   const port = integerOption(options.port, 'port', usage) ?? defaultPort
@@ -77,6 +89,9 @@ export async function serve(args: string[]): Promise<number> {
       idleMs: durationOption(options['session-ttl'], 'session-ttl', usage),
       recordQuota: integerOption(options['session-quota'], 'session-quota', usage),
     },
+    dataDir: options['data-dir'],
+    fsync: options.fsync !== 'off',
+    resetEveryMs: durationOption(options['reset-every'], 'reset-every', usage),
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') throw new Error(`port ${port} on ${host} is already in use. Stop the other server or pass --port <another>.`)
     throw error
@@ -89,6 +104,7 @@ export async function serve(args: string[]): Promise<number> {
     console.log(`  ${''.padEnd(16)}key: ${api.definition.keys[0]?.key ?? '(none needed)'}`)
   }
   console.log(`\nsandbox page: ${server.url}/\nhealth: ${server.url}/__mockdesk/health   reset: POST ${server.url}/__mockdesk/reset`)
+  if (options['data-dir']) console.log(`data dir: ${options['data-dir']} (every world kept across restarts; fsync ${options.fsync ?? 'always'})`)
   console.log('Press Ctrl-C to stop.')
 
   await new Promise<void>((resolve) => {

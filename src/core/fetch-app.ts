@@ -30,6 +30,11 @@ export interface FetchAppOptions {
   pages?: (request: Request, url: URL) => Response | undefined | Promise<Response | undefined>
   /** Sessions: each request answered from the world it names (default: everything from one world). */
   sessions?: WorldSelector
+  /**
+   * Awaited before an answer leaves: persistence makes the world's changes durable here, so a
+   * write the client sees acknowledged is on disk.
+   */
+  settle?: (world: World) => Promise<void>
 }
 
 const withinPrefix = (pathname: string, prefix: string) =>
@@ -76,6 +81,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     let response: Response
     try {
       response = await dispatch(request, Date.now())
+      if (options.settle) await options.settle(mockdesk.worldOf(request))
     } catch (error) {
       response = kitErrorFrom(error).toResponse()
     }

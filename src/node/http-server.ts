@@ -11,6 +11,7 @@ import { createFetchApp } from '../core/fetch-app.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
 import { documentedBaseUrl } from '../core/openapi-document.ts'
 import { sandboxPages } from './sandbox-pages.ts'
+import { openPersistence, type Persistence } from './persistence/persistent-worlds.ts'
 import { createSessions, type SessionOptions, type Sessions } from './sessions/sessions.ts'
 
 export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
@@ -23,6 +24,12 @@ export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
   root?: ApiId
   /** Sessions: limits, the sandbox's per-visitor cookie, the API key as tenant (see README "Sessions"). */
   sessions?: SessionOptions
+  /** Keep every world across restarts in this directory (see README "Persistence"). */
+  dataDir?: string
+  /** With dataDir: sync each write to disk before answering (default true). */
+  fsync?: boolean
+  /** Reset the default world and drop every session this often (ms), for public sandboxes. */
+  resetEveryMs?: number
 }
 
 export interface MockHttpServer {
@@ -46,15 +53,34 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
     ...options,
     base: (api) => (options.root ? '' : `/${api.id}`) + basePath(api.document),
   })
-  const sessions = createSessions(mockdesk, options.sessions)
-  const app = createFetchApp(mockdesk, { pages: sandboxPages(), sessions })
+  const persistence: Persistence | undefined = options.dataDir
+    ? await openPersistence(
+        mockdesk,
+        { apis: mockdesk.apis.map((api) => api.definition.id), seed: mockdesk.seed, count: options.count ?? null },
+        { dataDir: options.dataDir, fsync: options.fsync },
+      )
+    : undefined
+  const sessions = createSessions(mockdesk, options.sessions, persistence && ((limits) => persistence.source(limits.recordQuota)))
+  const app = createFetchApp(mockdesk, { pages: sandboxPages(), sessions, settle: persistence?.settle })
+  const scheduledReset =
+    options.resetEveryMs === undefined
+      ? undefined
+      : setInterval(async () => {
+          await mockdesk.reset()
+          await sessions.registry.dropAll()
+          await persistence?.settle(mockdesk.world)
+        }, options.resetEveryMs)
+  scheduledReset?.unref()
   // overrideGlobalObjects: the adapter's lightweight Request/Response replace the globals (they
   // extend them, so instanceof and msw keep working). A Response built from a string is then
   // written to the socket as is, instead of through a web stream: the list's main cost before.
   const server = createAdaptorServer({ fetch: app, overrideGlobalObjects: true })
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    server.once('error', (error) => {
+      persistence?.close().catch(() => {})
+      reject(error)
+    })
     server.listen(options.port ?? defaultPort, options.host ?? defaultHost, () => resolve())
   })
   const { address, port } = server.address() as AddressInfo
@@ -64,11 +90,14 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
     baseUrls: Object.fromEntries(mockdesk.apis.map((api) => [api.definition.id, url + api.base])),
     mockdesk,
     sessions,
-    close: () =>
-      new Promise((resolve, reject) => {
-        sessions.registry.close()
+    async close() {
+      sessions.registry.close()
+      clearInterval(scheduledReset)
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
-      }),
+      })
+      await persistence?.close()
+    },
   }
 }

@@ -32,6 +32,10 @@ export interface WorldSource {
   open(name: string): Promise<World>
   /** Called when a world leaves the registry (evicted, idle, dropped); `forget` when dropped for good. */
   close?(world: World, forget: boolean): void | Promise<void>
+  /** Names of worlds kept elsewhere (on disk) that are not open. */
+  saved?(): string[]
+  /** Removes a world kept elsewhere that is not open; true if there was one. */
+  forget?(name: string): Promise<boolean>
 }
 
 export class SessionRegistry {
@@ -40,10 +44,10 @@ export class SessionRegistry {
   readonly #source: WorldSource
   #sweeper: ReturnType<typeof setInterval> | undefined
 
-  constructor(mockdesk: Mockdesk, limits: Partial<SessionLimits> = {}, source?: WorldSource) {
+  constructor(mockdesk: Mockdesk, limits: Partial<SessionLimits> = {}, source?: (limits: SessionLimits) => WorldSource) {
     const given = Object.fromEntries(Object.entries(limits).filter(([name, value]) => name in defaultSessionLimits && value !== undefined))
     this.#limits = { ...defaultSessionLimits, ...given }
-    this.#source = source ?? { open: (name) => mockdesk.createWorld({ name, recordQuota: this.#limits.recordQuota }) }
+    this.#source = source?.(this.#limits) ?? { open: (name) => mockdesk.createWorld({ name, recordQuota: this.#limits.recordQuota }) }
     // Idle worlds also go when no request comes to notice them.
     this.#sweeper = setInterval(() => void this.sweep(), Math.min(60_000, Math.max(1_000, this.#limits.idleMs / 2)))
     this.#sweeper.unref?.()
@@ -104,13 +108,16 @@ export class SessionRegistry {
     const world = this.#worlds.get(name)
     this.#worlds.delete(name)
     if (world) await this.#source.close?.(await world, true)
-    return world !== undefined
+    else return (await this.#source.forget?.(name)) ?? false
+    return true
   }
 
+  /** Drops every session, those kept on disk too. */
   async dropAll(): Promise<number> {
-    const names = [...this.#worlds.keys()]
-    for (const name of names) await this.drop(name)
-    return names.length
+    const names = new Set([...this.#worlds.keys(), ...(this.#source.saved?.() ?? [])])
+    let dropped = 0
+    for (const name of names) if (await this.drop(name)) dropped++
+    return dropped
   }
 
   /** Every world (for a scheduled reset); does not touch their last use. */

@@ -15,7 +15,7 @@ export interface Sessions extends WorldSelector {
   registry: SessionRegistry
 }
 
-export function createSessions(mockdesk: Mockdesk, options: SessionOptions = {}, source?: WorldSource): Sessions {
+export function createSessions(mockdesk: Mockdesk, options: SessionOptions = {}, source?: (limits: SessionLimits) => WorldSource): Sessions {
   const registry = new SessionRegistry(mockdesk, options, source)
   return {
     registry,
