@@ -55,6 +55,9 @@ function apiCard(api) {
 async function showApis() {
   const described = await control('GET', 'apis')
   $('seed').textContent = described.seed
+  // With --visitor-sessions, this visitor's own world: say so, since nobody else sees its changes.
+  $('world').hidden = !described.session
+  $('world').textContent = described.session ? 'Your own world: your changes, resets and reseeds are yours alone.' : ''
   $('apis').replaceChildren(...described.apis.map(apiCard))
 }
 
