@@ -46,3 +46,8 @@ it('the Parallel-tests files are the ones the parallel run uses, verbatim', () =
   expect(test).toBe(readFileSync('test/node/parallel/customers.spec.ts', 'utf8'))
   expect(readFileSync('test/node/parallel/contract.spec.ts', 'utf8')).toContain(contract)
 })
+
+it('the Beyond-one-machine HAProxy file is the one test/node/haproxy.test.ts runs, verbatim', () => {
+  const [config] = blocks(section('Beyond one machine'), '')
+  expect(config).toBe(readFileSync('test/node/haproxy/mockdesk.cfg', 'utf8'))
+})
