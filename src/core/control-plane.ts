@@ -10,6 +10,7 @@
 import { KitError } from './kit-error.ts'
 import type { Mockdesk } from './mockdesk.ts'
 import type { World } from './world.ts'
+import { requestEvents } from './request-events.ts'
 import { sampleCurl } from './sample-request.ts'
 
 export const controlPrefix = '/__mockdesk'
@@ -71,6 +72,10 @@ export async function handleControlRequest(request: Request, url: URL, mockdesk:
     case 'GET /requests': {
       const after = nonNegativeInteger('"after" value', url.searchParams.get('after'), 'Pass the "seq" of the newest entry you have, e.g. ?after=12, or leave it out for all kept entries.')
       return Response.json({ last: world.requests.last, size: world.requests.size, requests: world.requests.since(after) })
+    }
+    case 'GET /requests/events': {
+      const after = nonNegativeInteger('"after" value', url.searchParams.get('after'), 'Pass the "seq" of the newest entry you have, e.g. ?after=12, or leave it out for all kept entries.')
+      return requestEvents(request, world.requests, after ?? 0)
     }
     case 'GET /snapshot':
       return Response.json(world.snapshot(), { headers: { 'content-disposition': 'attachment; filename="mockdesk-snapshot.json"' } })

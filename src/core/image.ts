@@ -44,6 +44,8 @@ export function sealStore<Store extends object>(store: Store, apiId: string): St
 function cloneData(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map(cloneData)
+  // Built-ins keep their contents in internal slots, which copying properties would lose.
+  if (value instanceof Map || value instanceof Set || value instanceof Date) return structuredClone(value)
   const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>
   for (const [key, child] of Object.entries(value)) copy[key] = cloneData(child)
   return copy

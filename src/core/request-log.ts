@@ -23,6 +23,7 @@ export const defaultRequestLogSize = 200
 
 export class RequestLog {
   readonly #entries: LoggedRequest[] = []
+  readonly #listeners = new Set<(entry: LoggedRequest) => void>()
   #seq = 0
 
   constructor(readonly size = defaultRequestLogSize) {}
@@ -31,6 +32,7 @@ export class RequestLog {
     const logged = { seq: ++this.#seq, ...entry }
     this.#entries.push(logged)
     if (this.#entries.length > this.size) this.#entries.shift()
+    for (const listener of this.#listeners) listener(logged)
     return logged
   }
 
@@ -46,5 +48,11 @@ export class RequestLog {
 
   clear(): void {
     this.#entries.length = 0
+  }
+
+  /** Calls `listener` with each new entry (the live log's server-sent events); returns the way to stop. */
+  listen(listener: (entry: LoggedRequest) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
   }
 }

@@ -74,16 +74,21 @@ function logRow(entry) {
   )
 }
 
+function addToLog(requests) {
+  const fresh = requests.filter((entry) => entry.seq > lastSeq)
+  if (fresh.length === 0) return false
+  lastSeq = fresh.at(-1).seq
+  const body = $('log')
+  body.querySelector('.empty')?.remove()
+  for (const entry of fresh) body.prepend(logRow(entry))
+  while (body.rows.length > maxRows) body.lastElementChild.remove()
+  return true
+}
+
 async function pollLog() {
   const { requests, size } = await control('GET', `requests?after=${lastSeq}`)
   $('log-note').textContent = `(newest first, last ${Math.min(size, maxRows)} kept here)`
-  if (requests.length === 0) return false
-  lastSeq = requests.at(-1).seq
-  const body = $('log')
-  body.querySelector('.empty')?.remove()
-  for (const entry of requests) body.prepend(logRow(entry))
-  while (body.rows.length > maxRows) body.lastElementChild.remove()
-  return true
+  return addToLog(requests)
 }
 
 function say(text, error = false) {
@@ -121,4 +126,28 @@ async function tick() {
   setTimeout(tick, 1000)
 }
 
-showApis().then(tick, (error) => say(`Could not load the APIs: ${error.message}`, true))
+// The log live, as server-sent events; where they cannot flow (an old proxy), poll instead.
+function live() {
+  const source = new EventSource(`/__mockdesk/requests/events?after=${lastSeq}`)
+  let opened = false
+  let refresh
+  source.onopen = () => {
+    opened = true
+    if ($('status').classList.contains('error')) say('')
+  }
+  source.onmessage = (event) => {
+    if (!addToLog([JSON.parse(event.data)])) return
+    // Counts follow the requests, once a burst of them has passed.
+    clearTimeout(refresh)
+    refresh = setTimeout(() => showApis().catch(() => {}), 150)
+  }
+  source.onerror = () => {
+    if (opened) return say('Lost the server; reconnecting…', true)
+    source.close()
+    tick()
+  }
+}
+
+showApis()
+  .then(pollLog)
+  .then(live, (error) => say(`Could not load the APIs: ${error.message}`, true))

@@ -17,6 +17,7 @@ describeInChromium('two visitors of the sandbox page', () => {
   const browsers: Chromium[] = []
   const pages: Page[] = []
   const errors: string[] = []
+  const streams: string[] = []
 
   const customersOn = async (page: Page) =>
     Number(await page.locator('#api-toptickets .counts li[data-collection="customers"] strong').textContent())
@@ -27,6 +28,7 @@ describeInChromium('two visitors of the sandbox page', () => {
     for (const browser of browsers) {
       const page = await browser.context.newPage()
       page.on('pageerror', (error) => errors.push(error.message))
+      page.on('request', (request) => request.url().includes('/__mockdesk/requests') && streams.push(new URL(request.url()).pathname))
       await page.setViewportSize({ width: 390, height: 844 })
       await page.goto(`${server.url}/`)
       await page.waitForFunction(() => document.querySelector('#seed')?.textContent === '42')
@@ -61,9 +63,10 @@ describeInChromium('two visitors of the sandbox page', () => {
       return response.status
     }, key)
     expect(status).toBe(201)
-    await a.reload()
-    await expect.poll(() => customersOn(a)).toBe(31)
+    // Live, without a reload: the log streams (server-sent events) and the counts follow.
     await expect.poll(() => a.locator('#log tr').filter({ hasText: '/toptickets/v1/customers' }).count(), { timeout: 5_000 }).toBeGreaterThan(0)
+    await expect.poll(() => customersOn(a)).toBe(31)
+    expect(streams).toContain('/__mockdesk/requests/events')
     await b.reload()
     await expect.poll(() => customersOn(b)).toBe(30)
     expect(await b.locator('#log tr').filter({ hasText: '/toptickets/v1/customers' }).count()).toBe(0)
