@@ -13,6 +13,8 @@ Options:
   --count <n>       Primary records per API (default: each API's own, e.g. 150 TopTickets customers)
   --api <id>        Serve only this API, at the root (e.g. /v1/customers); one of: ${apiIds.join(', ')}
   --max-body-bytes <n>  Largest request body accepted, snapshots included (default 1048576)
+  --request-timeout <ms>  Time to receive a whole request, slow bodies included (default 30000)
+  --idle-timeout <ms>  Close a connection with no traffic for this long (default 30000)
   --admin-token <t>  Token every /__mockdesk/* call must carry (X-Mockdesk-Admin-Token); made up and
                     printed when --host is not loopback and none is given
   -h, --help        Show this help
@@ -35,6 +37,8 @@ export async function serve(args: string[]): Promise<number> {
       api: { type: 'string' },
       'max-body-bytes': { type: 'string' },
       'admin-token': { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'idle-timeout': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     usage,
@@ -60,6 +64,7 @@ export async function serve(args: string[]): Promise<number> {
     maxBodyBytes: integerOption(options['max-body-bytes'], 'max-body-bytes', usage),
     root: options.api as ApiId | undefined,
     adminToken: options['admin-token'],
+    limits: { requestMs: integerOption(options['request-timeout'], 'request-timeout', usage), idleMs: integerOption(options['idle-timeout'], 'idle-timeout', usage) },
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') throw new Error(`port ${port} on ${host} is already in use. Stop the other server or pass --port <another>.`)
     throw error

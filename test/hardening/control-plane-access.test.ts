@@ -49,7 +49,7 @@ describe('control plane on loopback', () => {
   it('refuses simple cross-site writes: a form or text/plain POST changes nothing', async () => {
     const before = stateOf(server)
     const snapshot = JSON.stringify(server.mockdesk.snapshot())
-    const simple = [
+    const simple: Array<{ path: string; headers: Record<string, string>; body?: string }> = [
       { path: 'reset?seed=9', headers: { 'content-type': 'text/plain' }, body: '' },
       { path: 'reset', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' },
       { path: 'reset', headers: {}, body: undefined },

@@ -48,14 +48,14 @@ export function memoryOf(pid: number): { peakMiB: number; nowMiB: number } {
 }
 
 /** A raw TCP connection to collect whatever the server answers. */
-export function rawConnection(port: number): Promise<Socket & { received: () => string; closed: Promise<void> }> {
+export function rawConnection(port: number): Promise<Socket & { received: () => string; ended: Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1') as Socket & { received: () => string; closed: Promise<void> }
+    const socket = connect(port, '127.0.0.1') as Socket & { received: () => string; ended: Promise<void> }
     let received = ''
     socket.on('data', (chunk) => (received += chunk.toString('latin1')))
     socket.on('error', () => {})
     socket.received = () => received
-    socket.closed = new Promise((done) => socket.once('close', () => done()))
+    socket.ended = new Promise((done) => socket.once('close', () => done()))
     socket.once('connect', () => resolve(socket))
     socket.once('error', reject)
   })

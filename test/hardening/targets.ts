@@ -50,7 +50,7 @@ export interface Parts {
   path?: Record<string, string>
   /** Raw query text without `?`, appended after the credentials. */
   query?: string
-  body?: string | Uint8Array | FormData | URLSearchParams
+  body?: BodyInit
   headers?: Record<string, string>
   /** Leave the credentials out. */
   anonymous?: boolean
