@@ -10,7 +10,9 @@ import keys from '../../fixtures/toptickets/keys.json'
 import { eventually, memoryOf, rawConnection, send, serve, type Served } from './support.ts'
 
 /** Peak resident memory the server may reach under the never-reading clients. */
-const rssBoundMiB = 400
+const rssBoundMiB = 300
+/** A hang detector for another client's request, not a timing test: the issue asks for 1 s, loaded CI machines get slack. */
+const otherClientLimitMs = 5000
 const auth = `Authorization: Bearer ${keys[0]!.key}\r\n`
 
 describe('never-reading pipelining clients', () => {
@@ -34,17 +36,17 @@ describe('never-reading pipelining clients', () => {
   /** Another client's request must complete (the limit is a hang detector, not a timing test). */
   async function anotherClientServed(what: string) {
     const started = Date.now()
-    const health = await send(`${served.url}/__mockdesk/health`)
+    const health = await send(`${served.url}/__mockdesk/health`, { timeoutMs: otherClientLimitMs })
     expect(health.status).toBe(200)
     const { peakMiB } = memoryOf(served.child.pid!)
     console.log(`${what}: server peak RSS ${peakMiB.toFixed(0)} MiB; another client answered in ${Date.now() - started} ms`)
     expect(peakMiB).toBeLessThan(rssBoundMiB)
   }
 
-  it(`20 clients pipelining 12 snapshots each without reading leave RSS under ${rssBoundMiB} MiB, and another client is served`, async () => {
-    const greedy = await greedyClients(12)
+  it(`20 clients pipelining 16 snapshots each (the cap) without reading leave RSS under ${rssBoundMiB} MiB, and another client is served`, async () => {
+    const greedy = await greedyClients(16)
     await new Promise((resolve) => setTimeout(resolve, 2000)) // let the server do its worst
-    await anotherClientServed('20 x 12 pipelined, never read')
+    await anotherClientServed('20 x 16 pipelined, never read')
     for (const socket of greedy) socket.destroy()
   }, 60_000)
 

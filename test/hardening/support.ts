@@ -78,7 +78,10 @@ export interface Answer {
 }
 
 /** A request through node:http, which (unlike fetch) lets a test set any Host header. */
-export async function send(url: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array } = {}): Promise<Answer> {
+export async function send(
+  url: string,
+  { method = 'GET', headers = {}, body, timeoutMs }: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array; timeoutMs?: number } = {},
+): Promise<Answer> {
   const { request } = await import('node:http')
   return new Promise((resolve, reject) => {
     const req = request(url, { method, headers, agent: false }, (res) => {
@@ -88,6 +91,10 @@ export async function send(url: string, { method = 'GET', headers = {}, body }: 
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text, json: () => JSON.parse(text) }))
     })
     req.on('error', reject)
+    if (timeoutMs !== undefined) {
+      const timer = setTimeout(() => req.destroy(new Error(`No answer within ${timeoutMs} ms: ${method} ${url}`)), timeoutMs)
+      req.on('close', () => clearTimeout(timer))
+    }
     req.end(body)
   })
 }
