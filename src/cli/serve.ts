@@ -76,7 +76,7 @@ export async function serve(args: string[]): Promise<number> {
     console.log(`  ${api.definition.id.padEnd(16)}${server.baseUrls[api.definition.id]}  (${counts})`)
     console.log(`  ${''.padEnd(16)}key: ${api.definition.keys[0]?.key ?? '(none needed)'}`)
   }
-  console.log(`\nsandbox page: ${server.url}/\nhealth: ${server.url}/__mockdesk/health   reset: POST ${server.url}/__mockdesk/reset`)
+  console.log(`\nsandbox page: ${server.url}/\nhealth: ${server.url}/__mockdesk/health   reset: curl -X POST -H 'x-mockdesk-control: 1' ${server.url}/__mockdesk/reset`)
   if (server.adminToken !== undefined) {
     // Printed once, here: the control plane reaches every key and record, so it is not logged again.
     console.log(`admin token (every /__mockdesk/* call needs -H 'x-mockdesk-admin-token: <token>'; the sandbox page asks for it):\n  ${server.adminToken}`)

@@ -92,7 +92,7 @@ export async function handleControlRequest(request: Request, url: URL, mockdesk:
       const seed = nonNegativeInteger(
         'seed',
         url.searchParams.get('seed'),
-        'Call POST /__mockdesk/reset to reseed with the current seed, or POST /__mockdesk/reset?seed=7 for another.',
+        "Call POST /__mockdesk/reset to reseed with the current seed, or POST /__mockdesk/reset?seed=7 for another (with an x-mockdesk-control header, e.g. curl -X POST -H 'x-mockdesk-control: 1' ...).",
       )
       await mockdesk.reset(seed)
       return Response.json({ ...describe(mockdesk, url), status: 'reset' })

@@ -31,10 +31,6 @@ export function mediaTypeOf(header: string | null): string | undefined {
  */
 export const maxJsonDepth = 64
 
-/** Keys that reach an object's prototype when a parsed value is copied by assignment. */
-const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype'])
-export const isPrototypeKey = (key: string) => prototypeKeys.has(key)
-
 /**
  * JSON.parse, minus every `__proto__` key and every `constructor` key holding a `prototype`
  * (secure-json-parse), so no later copy or merge of the value can reach Object.prototype. Throws
@@ -66,10 +62,6 @@ export function excessiveNesting(text: string, limit = maxJsonDepth): number {
 
 /** Reads a whole body, refusing one larger than `maxBytes` with mockdesk's own 413. */
 export async function readBodyBytes(request: Request, maxBytes = defaultMaxBodyBytes): Promise<Uint8Array<ArrayBuffer>> {
-  return readBytes(request, maxBytes)
-}
-
-async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const tooLarge = () =>
     new KitError(
       'MOCKDESK_BODY_TOO_LARGE',
@@ -93,8 +85,8 @@ async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array
     if (done) break
     size += value.byteLength
     if (size > maxBytes) {
-      // Not cancelled: cancelling destroys the connection under Node before the 413 is written.
-      // The HTTP server drains (a bounded amount of) what is left once the answer is out.
+      // Not cancelled: under Node, cancelling destroys the connection before the 413 is written.
+      // The Node adapter reads and drops (a bounded amount of) the rest once the answer is out.
       reader.releaseLock()
       throw tooLarge()
     }
@@ -141,7 +133,7 @@ export async function readBody(request: Request, operation: Operation, maxBytes 
   const requestBody = operation.definition.requestBody
   if (!requestBody) return { ok: true }
   const documented = Object.keys(requestBody.content)
-  const bytes = await readBytes(request, maxBytes)
+  const bytes = await readBodyBytes(request, maxBytes)
   if (bytes.byteLength === 0) {
     if (!requestBody.required) return { ok: true }
     return {
