@@ -13,7 +13,6 @@ import { KitError } from './kit-error.ts'
 import type { Mockdesk, MockdeskSnapshot } from './mockdesk.ts'
 import { defaultMaxBodyBytes, excessiveNesting, maxJsonDepth, readBodyBytes } from './request-body.ts'
 import { sampleCurl } from './sample-request.ts'
-import { SnapshotError } from './store-snapshot.ts'
 
 export interface ControlPlaneOptions extends ControlAccess {
   /** The largest snapshot accepted: the same limit as any request body. */
@@ -108,9 +107,8 @@ export async function handleControlRequest(request: Request, url: URL, mockdesk:
       try {
         await mockdesk.restore(snapshot)
       } catch (error) {
-        const reason = error instanceof SnapshotError || (error instanceof Error && error.message.startsWith('the snapshot holds')) ? error.message : undefined
-        if (!reason) throw error
-        throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', `The snapshot was refused: ${reason}. Nothing changed.`, snapshotFix)
+        // restore() builds fresh stores and swaps them in only when all of them took the snapshot.
+        throw refuse(`The snapshot was refused: ${error instanceof Error ? error.message : String(error)}.`)
       }
       return Response.json({ ...describe(mockdesk, url), status: 'restored' })
     }
