@@ -3,7 +3,8 @@
  * CORS, the `/__mockdesk/` control plane, then dispatch by path prefix to one API's handlers.
  * A request that matches no API gets mockdesk's own 404 listing the mounted APIs.
  */
-import { handleControlRequest, controlPrefix } from './control-plane.ts'
+import { checkControlAccess } from './control-access.ts'
+import { handleControlRequest, controlPrefix, type ControlPlaneOptions } from './control-plane.ts'
 import { isPreflight, preflightResponse, withCors } from './cors.ts'
 import { matchRoute } from './api-handlers.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
@@ -18,6 +19,8 @@ export interface WorldSelector {
   control?(request: Request, url: URL): Response | undefined | Promise<Response | undefined>
   /** Headers to add to an answer (the visitor's session cookie on the sandbox page). */
   decorate?(request: Request, url: URL, response: Response): Response
+  /** Whether this control call acts only on the caller's own, unguessably named world. */
+  ownWorldCall?(request: Request, url: URL): boolean
 }
 
 export type FetchApp = (request: Request) => Promise<Response>
@@ -35,7 +38,11 @@ export interface FetchAppOptions {
    * write the client sees acknowledged is on disk.
    */
   settle?: (world: World) => Promise<void>
+  /** Who may use the control plane, and its body limit (see control-access.ts). */
+  control?: ControlPlaneOptions
 }
+
+const isControlPath = (pathname: string) => pathname === controlPrefix || pathname.startsWith(`${controlPrefix}/`)
 
 const withinPrefix = (pathname: string, prefix: string) =>
   prefix === '' || pathname === prefix || pathname.startsWith(`${prefix}/`)
@@ -46,12 +53,22 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     .sort((a, b) => b.base.length - a.base.length)
     .map((api) => ({ api, prefix: api.base.replace(/\/$/, '') }))
 
+  /**
+   * A sandbox visitor (cookie) or an API-key tenant may reset, snapshot and read the log of their
+   * own world without the admin token: their session's name is unguessable, and it is theirs.
+   */
+  const controlAccess = (request: Request, url: URL) =>
+    options.control?.adminToken !== undefined && options.sessions?.ownWorldCall?.(request, url) ? { ...options.control, adminToken: undefined } : options.control ?? {}
+
   async function dispatch(request: Request, at: number): Promise<Response> {
     const url = new URL(request.url)
+    const control = isControlPath(url.pathname)
+    // Who may use the control plane is settled before any world is made for the request.
+    if (control) checkControlAccess(request, url, controlAccess(request, url))
     const world = await options.sessions?.worldFor(request, url)
     if (world) mockdesk.useWorld(request, world)
-    if (url.pathname === controlPrefix || url.pathname.startsWith(`${controlPrefix}/`)) {
-      return (await options.sessions?.control?.(request, url)) ?? handleControlRequest(request, url, mockdesk)
+    if (control) {
+      return (await options.sessions?.control?.(request, url)) ?? handleControlRequest(request, url, mockdesk, { ...options.control, ...controlAccess(request, url) })
     }
     const mounted = mounts.find(({ prefix }) => withinPrefix(url.pathname, prefix))?.api
     if (mounted) {
@@ -77,7 +94,10 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   }
 
   return async (request) => {
-    if (isPreflight(request)) return preflightResponse(request)
+    // The control plane answers CORS for no one: a page on another origin may neither preflight
+    // it nor read its answers. The APIs answer CORS for any origin, as a browser app needs.
+    const control = isControlPath(new URL(request.url).pathname)
+    if (isPreflight(request)) return control ? refusedPreflight() : preflightResponse(request)
     let response: Response
     try {
       response = await dispatch(request, Date.now())
@@ -85,9 +105,16 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     } catch (error) {
       response = kitErrorFrom(error).toResponse()
     }
-    return withCors(request, response)
+    return control ? response : withCors(request, response)
   }
 }
+
+const refusedPreflight = () =>
+  new KitError(
+    'MOCKDESK_FORBIDDEN',
+    'The control plane answers no cross-origin requests.',
+    'Call it from the sandbox page the server shows at /, or from a script or curl.',
+  ).toResponse()
 
 function noApi(request: Request, url: URL, apis: MountedApi[]): Response {
   const mounted = apis.map((api) => ({ id: api.definition.id, baseUrl: url.origin + api.base }))

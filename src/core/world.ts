@@ -137,7 +137,7 @@ export class World {
           const store = snapshot.stores[api.id]!
           const image = await imageOf(api, importSeed(snapshot.seed, store), this.#count ?? api.defaultCount)
           const forked = this.#fork(image)
-          await importStore(forked, store)
+          await importStore(forked, store, `stores.${api.id}`)
           return forked
         }),
       )

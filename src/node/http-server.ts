@@ -4,12 +4,16 @@
  * sandbox page at `/` (wherever no API answers it).
  * Node's http is adapted to the fetch app by @hono/node-server, which does that conversion fast.
  */
+import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { selectApis, type ApiId } from '../apis/select-apis.ts'
+import { isLoopbackName } from '../core/control-access.ts'
 import { createFetchApp } from '../core/fetch-app.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
 import { documentedBaseUrl } from '../core/openapi-document.ts'
+import { guardServer, oneAtATime, serverOptions, type ConnectionLimits } from './connection-guard.ts'
 import { sandboxPages } from './sandbox-pages.ts'
 import { openPersistence, type Persistence } from './persistence/persistent-worlds.ts'
 import { createSessions, type SessionOptions, type Sessions } from './sessions/sessions.ts'
@@ -30,6 +34,13 @@ export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
   fsync?: boolean
   /** Reset the default world and drop every session this often (ms), for public sandboxes. */
   resetEveryMs?: number
+  /**
+   * Token every control call must carry (`X-Mockdesk-Admin-Token`). Bound beyond loopback, the
+   * server makes one up when none is given; on loopback none is needed unless given.
+   */
+  adminToken?: string
+  /** Timeouts and the pipelining cap (see connection-guard.ts); the defaults suit a shared demo. */
+  limits?: ConnectionLimits
 }
 
 export interface MockHttpServer {
@@ -40,6 +51,8 @@ export interface MockHttpServer {
   mockdesk: Mockdesk
   /** The session worlds this server keeps. */
   sessions: Sessions
+  /** The admin token control calls need, if any (generated when bound beyond loopback). */
+  adminToken?: string
   close(): Promise<void>
 }
 
@@ -53,6 +66,10 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
     ...options,
     base: (api) => (options.root ? '' : `/${api.id}`) + basePath(api.document),
   })
+  const host = options.host ?? defaultHost
+  const loopbackOnly = isLoopbackName(host)
+  if (options.adminToken !== undefined && options.adminToken.length < 12) throw new Error('Failed to start: the admin token must be at least 12 characters long.')
+  const adminToken = options.adminToken ?? (loopbackOnly ? undefined : randomBytes(18).toString('base64url'))
   const persistence: Persistence | undefined = options.dataDir
     ? await openPersistence(
         mockdesk,
@@ -61,7 +78,12 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
       )
     : undefined
   const sessions = createSessions(mockdesk, options.sessions, persistence && ((limits) => persistence.source(limits.recordQuota)))
-  const app = createFetchApp(mockdesk, { pages: sandboxPages(), sessions, settle: persistence?.settle })
+  const app = createFetchApp(mockdesk, {
+    pages: sandboxPages(),
+    control: { loopbackOnly, adminToken, maxBodyBytes: options.maxBodyBytes },
+    sessions,
+    settle: persistence?.settle,
+  })
   const scheduledReset =
     options.resetEveryMs === undefined
       ? undefined
@@ -74,14 +96,21 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
   // overrideGlobalObjects: the adapter's lightweight Request/Response replace the globals (they
   // extend them, so instanceof and msw keep working). A Response built from a string is then
   // written to the socket as is, instead of through a web stream: the list's main cost before.
-  const server = createAdaptorServer({ fetch: app, overrideGlobalObjects: true })
+  const server = createAdaptorServer({
+    fetch: app,
+    overrideGlobalObjects: true,
+    serverOptions: serverOptions(options.limits),
+    createServer: ((settings: Parameters<typeof createServer>[0], listener: Parameters<typeof oneAtATime>[0]) =>
+      createServer(settings, oneAtATime(listener, options.limits))) as typeof createServer,
+  }) as ReturnType<typeof createServer>
+  guardServer(server, options.limits)
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => {
       persistence?.close().catch(() => {})
       reject(error)
     })
-    server.listen(options.port ?? defaultPort, options.host ?? defaultHost, () => resolve())
+    server.listen(options.port ?? defaultPort, host, () => resolve())
   })
   const { address, port } = server.address() as AddressInfo
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`
@@ -90,6 +119,7 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
     baseUrls: Object.fromEntries(mockdesk.apis.map((api) => [api.definition.id, url + api.base])),
     mockdesk,
     sessions,
+    adminToken,
     async close() {
       sessions.registry.close()
       clearInterval(scheduledReset)

@@ -42,21 +42,24 @@ function credentialOf(request: Request, url: URL): string | undefined {
   return bearerToken(request) ?? basicCredentials(request)?.username ?? apiKey(request, url, 'apiKey') ?? undefined
 }
 
-export function sessionNameOf(request: Request, url: URL, naming: SessionNaming): string | undefined {
+/** The session a request names, and what named it. */
+export function sessionOf(request: Request, url: URL, naming: SessionNaming): { name: string; by: 'header' | 'cookie' | SessionAttribute } | undefined {
   const header = request.headers.get(sessionHeader)
-  if (header !== null) return checked(header.trim(), `${sessionHeader} header`)
+  if (header !== null) return { name: checked(header.trim(), `${sessionHeader} header`), by: 'header' }
   if (naming.visitorCookie) {
     const cookie = request.headers.get('cookie')
     const visitor = cookie ? parseCookies(cookie)[sessionCookie] : undefined
-    if (visitor) return checked(visitor, `${sessionCookie} cookie`)
+    if (visitor) return { name: checked(visitor, `${sessionCookie} cookie`), by: 'cookie' }
   }
   if (naming.attribute === 'api-key') {
     const credential = credentialOf(request, url)
     // Hashed: session names are listed to the admin and logged; keys should not be.
-    if (credential) return `key-${createHash('sha256').update(credential).digest('hex').slice(0, 16)}`
+    if (credential) return { name: `key-${createHash('sha256').update(credential).digest('hex').slice(0, 16)}`, by: 'api-key' }
   }
   return undefined
 }
+
+export const sessionNameOf = (request: Request, url: URL, naming: SessionNaming) => sessionOf(request, url, naming)?.name
 
 /** A fresh visitor's session name, unguessable so no one can walk into another's world. */
 export const newVisitorName = () => `visitor-${randomBytes(12).toString('base64url')}`
