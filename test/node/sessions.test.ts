@@ -149,4 +149,16 @@ describe('sessions', () => {
     // A page load with a cookie keeps it.
     expect((await fetch(`${server!.url}/`, { headers: { cookie: visitor } })).headers.get('set-cookie')).toBeNull()
   })
+
+  it('with an admin token, lets a visitor act on their own world without it, and nothing else', async () => {
+    server = await startMockServer({ port: 0, apis: ['toptickets'], count: 10, adminToken: 'owner-secret-123', sessions: { visitorCookie: true } })
+    const visitor = (await fetch(`${server.url}/`)).headers.get('set-cookie')!.split(';')[0]!
+    expect((await control('/reset?seed=7', { method: 'POST', headers: { cookie: visitor } })).status).toBe(200)
+    expect((await (await control('/health', { headers: { cookie: visitor } })).json()).seed).toBe(7)
+    // A header can name anyone's session: that still needs the token, as do the owner's endpoints.
+    expect((await control('/reset', { method: 'POST', session: 'alice' })).status).toBe(401)
+    expect((await control('/sessions', { headers: { cookie: visitor } })).status).toBe(401)
+    expect((await control('/reset', { method: 'POST' })).status).toBe(401)
+    expect((await control('/sessions', { headers: { 'x-mockdesk-admin-token': 'owner-secret-123' } })).status).toBe(200)
+  })
 })
