@@ -44,7 +44,6 @@ export class World {
   #generation = 0
   #version = 0
   #stores: object[]
-  #importing = false
 
   /** A world forked from images already built (see `createWorld` for the usual way). */
   constructor(definitions: readonly ApiDefinition[], images: readonly Image[], options: WorldOptions) {
@@ -123,38 +122,38 @@ export class World {
     if (saved.length !== ids.length || !ids.every((id) => saved.includes(id))) {
       throw new Error(`the snapshot holds ${saved.join(', ') || 'no APIs'}, but ${ids.join(', ')} are mounted`)
     }
-    const total = Object.values(snapshot.stores).reduce(
-      (sum, store) => sum + Object.values(store.collections).reduce((n, records) => n + (Array.isArray(records) ? records.length : 0), 0),
-      0,
-    )
-    if (this.#quota !== undefined && total > this.#quota) {
-      throw new Error(`the snapshot holds ${total} records, more than this session's quota of ${this.#quota}`)
-    }
-    this.#importing = true
+    // The fresh stores are quiet while the snapshot goes in: no quota, no change events.
+    const importing = { on: true }
     try {
       const fresh = await Promise.all(
         this.#definitions.map(async (api) => {
-          const store = snapshot.stores[api.id]!
-          const image = await imageOf(api, importSeed(snapshot.seed, store), this.#count ?? api.defaultCount)
-          const forked = this.#fork(image)
+          const store = snapshot.stores[api.id] as StoreSnapshot
+          // importStore checks the store's shape and says where it is wrong; the seed only needs a number.
+          const generation = store && Number.isSafeInteger(store.generation) && store.generation >= 0 ? store.generation : 0
+          const image = await imageOf(api, importSeed(snapshot.seed, { generation }), this.#count ?? api.defaultCount)
+          const forked = this.#fork(image, importing)
           await importStore(forked, store, `stores.${api.id}`)
           return forked
         }),
       )
+      const total = fresh.reduce((sum: number, store) => sum + collectionsOf(store).reduce((n, [, collection]) => n + collection.count(), 0), 0)
+      if (this.#quota !== undefined && total > this.#quota) {
+        throw new Error(`the snapshot holds ${total} records, more than this session's quota of ${this.#quota}`)
+      }
       this.#stores = fresh
     } finally {
-      this.#importing = false
+      importing.on = false
     }
     this.#seed = snapshot.seed
     this.#generation = Math.max(...Object.values(snapshot.stores).map((store) => store.generation)) + 1
     this.#replaced('restore')
   }
 
-  #fork(image: Image): object {
+  #fork(image: Image, importing = { on: false }): object {
     const api = image.api.id
     return forkStore(image.store as object, (collection): CollectionHooks => ({
       beforeCreate: () => {
-        if (this.#quota !== undefined && !this.#importing && this.recordCount() >= this.#quota) {
+        if (this.#quota !== undefined && !importing.on && this.recordCount() >= this.#quota) {
           throw new KitError(
             'MOCKDESK_SESSION_QUOTA',
             `The session "${this.name}" holds ${this.recordCount()} records, its quota; the record was not created.`,
@@ -165,7 +164,7 @@ export class World {
       },
       afterChange: (change) => {
         this.#version++
-        if (this.#importing) return
+        if (importing.on) return
         for (const listener of this.#listeners) listener({ type: 'change', api, collection, change })
       },
     }))

@@ -32,20 +32,21 @@ function askForToken(message) {
   return askedForToken
 }
 
-async function control(method, path) {
+async function control(method, path, body) {
   // The custom header makes every call one that no other site's page could send without asking.
   const headers = { accept: 'application/json', 'x-mockdesk-control': 'sandbox' }
+  if (body !== undefined) headers['content-type'] = 'application/json'
   const token = sessionStorage.getItem(tokenKey)
   if (token) headers['x-mockdesk-admin-token'] = token
-  const response = await fetch(`/__mockdesk/${path}`, { method, headers })
-  const body = await response.json()
-  if (body.code === 'MOCKDESK_ADMIN_TOKEN_REQUIRED') {
-    await askForToken(body.title)
-    return control(method, path)
+  const response = await fetch(`/__mockdesk/${path}`, { method, headers, body })
+  const answer = await response.json()
+  if (answer.code === 'MOCKDESK_ADMIN_TOKEN_REQUIRED') {
+    await askForToken(answer.title)
+    return control(method, path, body)
   }
   // Kit errors say what went wrong and how to fix it: show both.
-  if (!response.ok) throw new Error(`${body.title ?? response.statusText} ${body.fix ?? ''}`.trim())
-  return body
+  if (!response.ok) throw new Error(`${answer.title ?? response.statusText} ${answer.fix ?? ''}`.trim())
+  return answer
 }
 
 function copyButton(text) {
@@ -154,6 +155,33 @@ async function tick() {
   }
   setTimeout(tick, 1000)
 }
+
+// Snapshots of this world: saved as a file, and loaded back (the server checks every record).
+$('download').addEventListener('click', async () => {
+  try {
+    const snapshot = await control('GET', 'snapshot')
+    const link = el('a', { href: URL.createObjectURL(new Blob([JSON.stringify(snapshot)], { type: 'application/json' })), download: 'mockdesk-snapshot.json' })
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000)
+    say('Snapshot saved.')
+  } catch (error) {
+    say(error.message, true)
+  }
+})
+$('upload-button').addEventListener('click', () => $('upload').click())
+$('upload').addEventListener('change', async () => {
+  const file = $('upload').files[0]
+  if (!file) return
+  try {
+    await control('POST', 'snapshot', await file.text())
+    await showApis()
+    say(`Snapshot ${file.name} loaded.`)
+  } catch (error) {
+    say(error.message, true)
+  } finally {
+    $('upload').value = ''
+  }
+})
 
 // The log live, as server-sent events; where they cannot flow (an old proxy), poll instead.
 function live() {

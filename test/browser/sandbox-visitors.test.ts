@@ -3,7 +3,7 @@
  * visitor's reseed and API calls change their own world only, and each page's counts and request
  * log show only its own. Screenshots of both, at a phone's 390 px, go to test/browser/__artifacts__/.
  */
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startMockServer, type MockHttpServer } from '../../src/node/index.ts'
@@ -80,6 +80,32 @@ describeInChromium('two visitors of the sandbox page', () => {
     expect(server.mockdesk.world.seed).toBe(42)
     const fallback = await (await fetch(`${server.url}/__mockdesk/health`)).json()
     expect(fallback.apis.find((api: { id: string }) => api.id === 'toptickets').records.customers).toBe(30)
+    expect(errors).toEqual([])
+  })
+
+  it('downloads a visitor’s world as a snapshot and loads it back', async () => {
+    const [a] = pages as [Page, Page]
+    await a.fill('#new-seed', '42')
+    await a.click('#reseed')
+    await expect.poll(() => a.locator('#seed').textContent()).toBe('42')
+    await a.evaluate(async (token) => {
+      await fetch('/toptickets/v1/customers', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Kept In Snapshot', email: 'kept@example.com' }),
+      })
+    }, key)
+    await expect.poll(() => customersOn(a)).toBe(31)
+    const [download] = await Promise.all([a.waitForEvent('download'), a.click('#download')])
+    const file = await download.path()
+    const snapshot = JSON.parse(readFileSync(file, 'utf8'))
+    expect(snapshot.stores.toptickets.collections.customers.map((c: { name: string }) => c.name)).toContain('Kept In Snapshot')
+
+    await a.click('#reset')
+    await expect.poll(() => customersOn(a)).toBe(30)
+    await a.setInputFiles('#upload', file)
+    await expect.poll(() => a.locator('#status').textContent()).toMatch(/^Snapshot .* loaded\.$/)
+    expect(await customersOn(a)).toBe(31)
     expect(errors).toEqual([])
   })
 

@@ -27,11 +27,15 @@ export interface Persistence {
 
 export async function openPersistence(mockdesk: Mockdesk, identity: DataIdentity, options: PersistenceOptions): Promise<Persistence> {
   const dataDir = openDataDir(options.dataDir, identity)
-  const journals = new Map<World, WorldJournal>()
+  // Weak: a world the registry let go may still be answering a request; its journal keeps
+  // listening (and settle() keeps flushing it) for as long as the world is alive.
+  const journals = new WeakMap<World, WorldJournal>()
+  const open = new Set<WorldJournal>()
   const attach = async (world: World) => {
     const journal = new WorldJournal(dataDir.worldDir(world.name), options)
     await journal.attach(world)
     journals.set(world, journal)
+    open.add(journal)
   }
   try {
     await attach(mockdesk.world)
@@ -49,8 +53,12 @@ export async function openPersistence(mockdesk: Mockdesk, identity: DataIdentity
       },
       async close(world, forget) {
         const journal = journals.get(world)
-        journals.delete(world)
-        await journal?.detach(forget)
+        if (!journal) return
+        open.delete(journal)
+        if (forget) {
+          journals.delete(world)
+          await journal.detach(true)
+        } else await journal.release()
       },
       // The default world's directory is not a session's.
       saved: () => dataDir.worldNames().filter((name) => name !== mockdesk.world.name),
@@ -66,8 +74,8 @@ export async function openPersistence(mockdesk: Mockdesk, identity: DataIdentity
     },
     saved: () => dataDir.worldNames(),
     async close() {
-      for (const journal of journals.values()) await journal.detach()
-      journals.clear()
+      for (const journal of open) await journal.detach()
+      open.clear()
       dataDir.release()
     },
   }

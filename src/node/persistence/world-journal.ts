@@ -176,7 +176,8 @@ export class WorldJournal {
   /** Makes every change so far durable; resolves once it is on disk. */
   flush(): Promise<void> {
     if (!this.dirty) return this.#flushing
-    this.#flushing = this.#flushing.then(() => this.#write())
+    // A failed write fails the requests waiting on it (they were never acknowledged), not later ones.
+    this.#flushing = this.#flushing.catch(() => {}).then(() => this.#write())
     return this.#flushing
   }
 
@@ -213,6 +214,21 @@ export class WorldJournal {
     this.#epoch = epoch
     writeFileAtomically(this.#journalFile, `${JSON.stringify({ epoch })}\n`)
     this.#journalBytes = 0
+  }
+
+  /**
+   * Flushes and closes the journal file, but keeps listening: a request still running in a world
+   * the registry let go is journaled too (the file is opened again for it).
+   */
+  release(): Promise<void> {
+    // In the chain of writes, so no write is using the file while it closes.
+    this.#flushing = this.#flushing.catch(() => {}).then(async () => {
+      await this.#write()
+      const journal = this.#journal
+      this.#journal = undefined
+      await journal?.close()
+    })
+    return this.#flushing
   }
 
   /** Stops listening after a last flush; `forget` removes the world's files too. */
