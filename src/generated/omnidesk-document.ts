@@ -199,8 +199,7 @@ const document: OpenApiDocument = {
                                 "address": {
                                   "type": "string",
                                   "minLength": 1,
-                                  "description": "The email address",
-                                  "phone number or social account.": null
+                                  "description": "The email address, phone number or social account."
                                 }
                               }
                             }
@@ -1209,8 +1208,7 @@ const document: OpenApiDocument = {
                               "address": {
                                 "type": "string",
                                 "minLength": 1,
-                                "description": "The email address",
-                                "phone number or social account.": null
+                                "description": "The email address, phone number or social account."
                               }
                             }
                           }
@@ -1607,8 +1605,7 @@ const document: OpenApiDocument = {
                               "address": {
                                 "type": "string",
                                 "minLength": 1,
-                                "description": "The email address",
-                                "phone number or social account.": null
+                                "description": "The email address, phone number or social account."
                               }
                             }
                           }
@@ -3792,8 +3789,7 @@ const document: OpenApiDocument = {
                               "address": {
                                 "type": "string",
                                 "minLength": 1,
-                                "description": "The email address",
-                                "phone number or social account.": null
+                                "description": "The email address, phone number or social account."
                               }
                             }
                           }
@@ -5012,8 +5008,7 @@ const document: OpenApiDocument = {
           "address": {
             "type": "string",
             "minLength": 1,
-            "description": "The email address",
-            "phone number or social account.": null
+            "description": "The email address, phone number or social account."
           }
         }
       },
@@ -5085,8 +5080,7 @@ const document: OpenApiDocument = {
                 "address": {
                   "type": "string",
                   "minLength": 1,
-                  "description": "The email address",
-                  "phone number or social account.": null
+                  "description": "The email address, phone number or social account."
                 }
               }
             }
@@ -5171,8 +5165,7 @@ const document: OpenApiDocument = {
                 "address": {
                   "type": "string",
                   "minLength": 1,
-                  "description": "The email address",
-                  "phone number or social account.": null
+                  "description": "The email address, phone number or social account."
                 }
               }
             }
@@ -5296,8 +5289,7 @@ const document: OpenApiDocument = {
                       "address": {
                         "type": "string",
                         "minLength": 1,
-                        "description": "The email address",
-                        "phone number or social account.": null
+                        "description": "The email address, phone number or social account."
                       }
                     }
                   }
@@ -5396,8 +5388,7 @@ const document: OpenApiDocument = {
                     "address": {
                       "type": "string",
                       "minLength": 1,
-                      "description": "The email address",
-                      "phone number or social account.": null
+                      "description": "The email address, phone number or social account."
                     }
                   }
                 }
@@ -5487,8 +5478,7 @@ const document: OpenApiDocument = {
               "null"
             ],
             "format": "uri",
-            "description": "The brand's CRM sync URL",
-            "if one is configured.": null
+            "description": "The brand's CRM sync URL, if one is configured."
           }
         }
       },
@@ -6361,8 +6351,7 @@ const document: OpenApiDocument = {
                           "address": {
                             "type": "string",
                             "minLength": 1,
-                            "description": "The email address",
-                            "phone number or social account.": null
+                            "description": "The email address, phone number or social account."
                           }
                         }
                       }

@@ -374,7 +374,7 @@ export interface components {
             /** @description The channel type's id: 1 email, 2 telephone, 3 facebook, 4 twitter. */
             channel_id: number;
             channel_name: components["schemas"]["ChannelName"];
-            /** @description The email address */
+            /** @description The email address, phone number or social account. */
             address: string;
         };
         /** @description A customer as the list shows it (the fields of the docs' index example). */
@@ -442,7 +442,7 @@ export interface components {
             customer_search_by_channels: boolean;
             /**
              * Format: uri
-             * @description The brand's CRM sync URL
+             * @description The brand's CRM sync URL, if one is configured.
              */
             crm_lookup_url: string | null;
         };

@@ -240,6 +240,19 @@ describeHosts('omnidesk', (host) => {
     })
   })
 
+  describe('multipart part names', () => {
+    it('reads bare part names (name=firstname) like quoted ones, as PHP does', async () => {
+      const part = (name: string, value: string) => `--b7\r\nContent-Disposition: form-data; name=${name}\r\n\r\n${value}\r\n`
+      const reply = await host.request('POST', '/api/v2/customer', {
+        headers: { ...full, 'content-type': 'multipart/form-data; boundary=b7' },
+        body: part('brand_id', '2') + part('primary_id', 'BARE-1') + part('firstname', 'Bram') + '--b7--\r\n',
+      })
+      expect(reply.status).toBe(200)
+      expect(reply.body).toEqual({ type: 'result', message: 'User created.' })
+      expect((await findByPrimaryId(host, 'BARE-1', 2)).body.item).toMatchObject({ firstname: 'Bram', brand_id: 2 })
+    })
+  })
+
   describe('createCustomerCRUD', () => {
     it('creates a customer with custom fields and channel pairs', async () => {
       const reply = await host.request(
