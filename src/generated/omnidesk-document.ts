@@ -67,11 +67,11 @@ const document: OpenApiDocument = {
           {
             "name": "query",
             "in": "query",
-            "description": "Search text (letters, digits and spaces). The docs' default `\"\"` is left out, see O8.",
+            "description": "Search text (letters, digits and spaces). The docs' pattern is `^[0-9a-zA-Z ]+$` with\nthe default `\"\"`, so the empty value (`?query=`) is allowed too: it matches everyone (O8).\n",
             "schema": {
               "type": "string",
-              "pattern": "^[0-9a-zA-Z ]+$",
-              "minLength": 1
+              "pattern": "^[0-9a-zA-Z ]*$",
+              "default": ""
             }
           },
           {
@@ -413,7 +413,6 @@ const document: OpenApiDocument = {
             "multipart/form-data": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "brand_id"
                 ],
@@ -431,10 +430,37 @@ const document: OpenApiDocument = {
                     "maxLength": 255
                   },
                   "search_customer_channel_value": {
-                    "description": "If \"enable customer search by channels\" is enabled on the brand, this can be used instead of primary_id.",
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 255
+                    "description": "If \"enable customer search by channels\" is enabled on the brand, this can be used\ninstead of primary_id. It is an address of one of the channel types (an email\naddress, an E.164 phone number, a Facebook account id or a Twitter account), and the\nnew customer gets it as a channel, so searches by channel value find it (O16).\n",
+                    "x-unique": true,
+                    "anyOf": [
+                      {
+                        "type": "string",
+                        "format": "email",
+                        "maxLength": 255,
+                        "example": "thomas@test.com"
+                      },
+                      {
+                        "description": "A phone number in E.164 form.",
+                        "type": "string",
+                        "pattern": "^\\+[0-9]+$",
+                        "maxLength": 16,
+                        "example": "+31612312311"
+                      },
+                      {
+                        "description": "A Facebook account id (a number in the docs' example; digits in a form).",
+                        "type": "string",
+                        "pattern": "^[0-9]+$",
+                        "maxLength": 32,
+                        "example": "100004512345678"
+                      },
+                      {
+                        "description": "A Twitter account (the docs' pattern for `extra_twitter`).",
+                        "type": "string",
+                        "pattern": "^[a-zA-Z0-9_ ]+$",
+                        "maxLength": 255,
+                        "example": "thomasj"
+                      }
+                    ]
                   },
                   "brand_id": {
                     "type": "integer",
@@ -451,19 +477,21 @@ const document: OpenApiDocument = {
                   },
                   "noSync": {
                     "description": "Does not update other tickets with the new linked channel(s) if sent along with the request.",
-                    "type": "boolean"
+                    "type": "string"
                   },
                   "firstname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "default": "",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
                   "lastname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "default": "",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
@@ -515,7 +543,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "brand_id"
                 ],
@@ -533,10 +560,37 @@ const document: OpenApiDocument = {
                     "maxLength": 255
                   },
                   "search_customer_channel_value": {
-                    "description": "If \"enable customer search by channels\" is enabled on the brand, this can be used instead of primary_id.",
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 255
+                    "description": "If \"enable customer search by channels\" is enabled on the brand, this can be used\ninstead of primary_id. It is an address of one of the channel types (an email\naddress, an E.164 phone number, a Facebook account id or a Twitter account), and the\nnew customer gets it as a channel, so searches by channel value find it (O16).\n",
+                    "x-unique": true,
+                    "anyOf": [
+                      {
+                        "type": "string",
+                        "format": "email",
+                        "maxLength": 255,
+                        "example": "thomas@test.com"
+                      },
+                      {
+                        "description": "A phone number in E.164 form.",
+                        "type": "string",
+                        "pattern": "^\\+[0-9]+$",
+                        "maxLength": 16,
+                        "example": "+31612312311"
+                      },
+                      {
+                        "description": "A Facebook account id (a number in the docs' example; digits in a form).",
+                        "type": "string",
+                        "pattern": "^[0-9]+$",
+                        "maxLength": 32,
+                        "example": "100004512345678"
+                      },
+                      {
+                        "description": "A Twitter account (the docs' pattern for `extra_twitter`).",
+                        "type": "string",
+                        "pattern": "^[a-zA-Z0-9_ ]+$",
+                        "maxLength": 255,
+                        "example": "thomasj"
+                      }
+                    ]
                   },
                   "brand_id": {
                     "type": "integer",
@@ -553,19 +607,21 @@ const document: OpenApiDocument = {
                   },
                   "noSync": {
                     "description": "Does not update other tickets with the new linked channel(s) if sent along with the request.",
-                    "type": "boolean"
+                    "type": "string"
                   },
                   "firstname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "default": "",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
                   "lastname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "default": "",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
@@ -819,7 +875,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "properties": {
                   "primaryID": {
                     "description": "The customer's id in the caller's own system (a customer or order number).",
@@ -838,16 +893,16 @@ const document: OpenApiDocument = {
                     "minimum": 1
                   },
                   "firstname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
                   "lastname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   }
@@ -1065,7 +1120,6 @@ const document: OpenApiDocument = {
             "multipart/form-data": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "primary_id"
                 ],
@@ -1092,7 +1146,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "primary_id"
                 ],
@@ -1464,7 +1517,6 @@ const document: OpenApiDocument = {
             "multipart/form-data": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "customerChannelValue"
                 ],
@@ -1490,7 +1542,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "customerChannelValue"
                 ],
@@ -1859,7 +1910,6 @@ const document: OpenApiDocument = {
             "multipart/form-data": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "properties": {
                   "customer_id": {
                     "type": "integer",
@@ -1879,7 +1929,7 @@ const document: OpenApiDocument = {
                   },
                   "noSync": {
                     "description": "Does not link other tickets with a matching contact address.",
-                    "type": "boolean"
+                    "type": "string"
                   },
                   "extra_email": {
                     "type": "string",
@@ -1920,7 +1970,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "properties": {
                   "customer_id": {
                     "type": "integer",
@@ -1940,7 +1989,7 @@ const document: OpenApiDocument = {
                   },
                   "noSync": {
                     "description": "Does not link other tickets with a matching contact address.",
-                    "type": "boolean"
+                    "type": "string"
                   },
                   "extra_email": {
                     "type": "string",
@@ -2168,7 +2217,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "externalPrimaryID"
                 ],
@@ -2186,16 +2234,16 @@ const document: OpenApiDocument = {
                     "example": 2
                   },
                   "firstname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
                   "lastname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   }
@@ -2802,7 +2850,6 @@ const document: OpenApiDocument = {
             "multipart/form-data": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "message"
                 ],
@@ -2854,7 +2901,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "message"
                 ],
@@ -3101,7 +3147,6 @@ const document: OpenApiDocument = {
             "multipart/form-data": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "brandID",
                   "channel",
@@ -3138,7 +3183,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "brandID",
                   "channel",
@@ -3363,7 +3407,6 @@ const document: OpenApiDocument = {
             "multipart/form-data": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "brandID"
                 ],
@@ -3382,16 +3425,16 @@ const document: OpenApiDocument = {
                     "example": 2
                   },
                   "firstname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
                   "lastname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   }
@@ -3429,7 +3472,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "brandID"
                 ],
@@ -3448,16 +3490,16 @@ const document: OpenApiDocument = {
                     "example": 2
                   },
                   "firstname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
                   "lastname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   }
@@ -4041,7 +4083,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "properties": {
                   "brandID": {
                     "type": "integer",
@@ -4049,16 +4090,16 @@ const document: OpenApiDocument = {
                     "example": 2
                   },
                   "firstname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
                   "lastname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   }
@@ -4912,9 +4953,9 @@ const document: OpenApiDocument = {
         "example": "42342345345"
       },
       "Name": {
-        "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+        "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
         "type": "string",
-        "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+        "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
         "maxLength": 255,
         "example": "de Vries"
       },
@@ -4972,8 +5013,8 @@ const document: OpenApiDocument = {
         "maxLength": 255
       },
       "Flag": {
-        "description": "A yes/no form field; `true`/`false` (O11).",
-        "type": "boolean"
+        "description": "A switch that counts when it is sent, whatever its value: the docs' noSync acts \"if sent\nalong with the request\", so `noSync=1`, `noSync=true`, `noSync=false` and `noSync=` all\nswitch syncing off (O11).\n",
+        "type": "string"
       },
       "CustomerChannel": {
         "type": "object",
@@ -5804,7 +5845,6 @@ const document: OpenApiDocument = {
       },
       "CustomerCreateForm": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "brand_id"
         ],
@@ -5822,10 +5862,37 @@ const document: OpenApiDocument = {
             "maxLength": 255
           },
           "search_customer_channel_value": {
-            "description": "If \"enable customer search by channels\" is enabled on the brand, this can be used instead of primary_id.",
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 255
+            "description": "If \"enable customer search by channels\" is enabled on the brand, this can be used\ninstead of primary_id. It is an address of one of the channel types (an email\naddress, an E.164 phone number, a Facebook account id or a Twitter account), and the\nnew customer gets it as a channel, so searches by channel value find it (O16).\n",
+            "x-unique": true,
+            "anyOf": [
+              {
+                "type": "string",
+                "format": "email",
+                "maxLength": 255,
+                "example": "thomas@test.com"
+              },
+              {
+                "description": "A phone number in E.164 form.",
+                "type": "string",
+                "pattern": "^\\+[0-9]+$",
+                "maxLength": 16,
+                "example": "+31612312311"
+              },
+              {
+                "description": "A Facebook account id (a number in the docs' example; digits in a form).",
+                "type": "string",
+                "pattern": "^[0-9]+$",
+                "maxLength": 32,
+                "example": "100004512345678"
+              },
+              {
+                "description": "A Twitter account (the docs' pattern for `extra_twitter`).",
+                "type": "string",
+                "pattern": "^[a-zA-Z0-9_ ]+$",
+                "maxLength": 255,
+                "example": "thomasj"
+              }
+            ]
           },
           "brand_id": {
             "type": "integer",
@@ -5842,19 +5909,21 @@ const document: OpenApiDocument = {
           },
           "noSync": {
             "description": "Does not update other tickets with the new linked channel(s) if sent along with the request.",
-            "type": "boolean"
+            "type": "string"
           },
           "firstname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "default": "",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           },
           "lastname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "default": "",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           },
@@ -5895,7 +5964,6 @@ const document: OpenApiDocument = {
       },
       "CustomerUpdateIndexForm": {
         "type": "object",
-        "additionalProperties": false,
         "properties": {
           "primaryID": {
             "description": "The customer's id in the caller's own system (a customer or order number).",
@@ -5914,16 +5982,16 @@ const document: OpenApiDocument = {
             "minimum": 1
           },
           "firstname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           },
           "lastname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           }
@@ -5938,7 +6006,6 @@ const document: OpenApiDocument = {
       },
       "CustomerUpdateItemForm": {
         "type": "object",
-        "additionalProperties": false,
         "properties": {
           "brandID": {
             "type": "integer",
@@ -5946,16 +6013,16 @@ const document: OpenApiDocument = {
             "example": 2
           },
           "firstname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           },
           "lastname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           }
@@ -5982,7 +6049,6 @@ const document: OpenApiDocument = {
       },
       "UpdateCustomerForm": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "externalPrimaryID"
         ],
@@ -6000,16 +6066,16 @@ const document: OpenApiDocument = {
             "example": 2
           },
           "firstname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           },
           "lastname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           }
@@ -6036,7 +6102,6 @@ const document: OpenApiDocument = {
       },
       "CreateCustomerCrudForm": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "brandID"
         ],
@@ -6055,16 +6120,16 @@ const document: OpenApiDocument = {
             "example": 2
           },
           "firstname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           },
           "lastname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           }
@@ -6091,7 +6156,6 @@ const document: OpenApiDocument = {
       },
       "SearchByPrimaryExternalIdForm": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "primary_id"
         ],
@@ -6112,7 +6176,6 @@ const document: OpenApiDocument = {
       },
       "SearchByChannelValueForm": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "customerChannelValue"
         ],
@@ -6132,7 +6195,6 @@ const document: OpenApiDocument = {
       },
       "AddChannelOnlyForm": {
         "type": "object",
-        "additionalProperties": false,
         "properties": {
           "customer_id": {
             "type": "integer",
@@ -6152,7 +6214,7 @@ const document: OpenApiDocument = {
           },
           "noSync": {
             "description": "Does not link other tickets with a matching contact address.",
-            "type": "boolean"
+            "type": "string"
           },
           "extra_email": {
             "type": "string",
@@ -6185,7 +6247,6 @@ const document: OpenApiDocument = {
       },
       "ExternalEventForm": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "message"
         ],
@@ -6228,7 +6289,6 @@ const document: OpenApiDocument = {
       },
       "SyncWithCrmForm": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "brandID",
           "channel",

@@ -331,7 +331,9 @@ export interface components {
         PrimaryId: string;
         /**
          * @description A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\.\-\' ]+$`, written
-         *     without the `\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).
+         *     without the `\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and
+         *     with `*` for `+`: the docs give the names the default `""` and send them empty in their
+         *     own create example, so an empty name is allowed (it means "unknown", O9).
          * @example de Vries
          */
         Name: string;
@@ -366,8 +368,12 @@ export interface components {
         ChannelValue: string;
         /** @description The value of a custom customer field, sent as `custom_<name>`. */
         CustomFieldValue: string;
-        /** @description A yes/no form field; `true`/`false` (O11). */
-        Flag: boolean;
+        /**
+         * @description A switch that counts when it is sent, whatever its value: the docs' noSync acts "if sent
+         *     along with the request", so `noSync=1`, `noSync=true`, `noSync=false` and `noSync=` all
+         *     switch syncing off (O11).
+         */
+        Flag: string;
         CustomerChannel: {
             /** @description The id of this customer channel. */
             id: number;
@@ -501,15 +507,22 @@ export interface components {
             channel_id?: components["schemas"]["ChannelType"];
             /** @description The address of the channel to link, e.g. a phone number (E.164) or an email address. */
             customer_link_channel?: components["schemas"]["ChannelValue"];
-            /** @description If "enable customer search by channels" is enabled on the brand, this can be used instead of primary_id. */
-            search_customer_channel_value?: components["schemas"]["ChannelValue"];
+            /**
+             * @description If "enable customer search by channels" is enabled on the brand, this can be used
+             *     instead of primary_id. It is an address of one of the channel types (an email
+             *     address, an E.164 phone number, a Facebook account id or a Twitter account), and the
+             *     new customer gets it as a channel, so searches by channel value find it (O16).
+             */
+            search_customer_channel_value?: components["schemas"]["EmailAddress"] | components["schemas"]["Telephone"] | components["schemas"]["FacebookAccount"] | components["schemas"]["TwitterAccount"];
             brand_id: components["schemas"]["BrandId"];
             /** @description The external primary ID of the customer. Not needed if customer search by channels is enabled on this brand; takes precedence when sent. */
             primary_id?: components["schemas"]["PrimaryId"];
             /** @description Does not update other tickets with the new linked channel(s) if sent along with the request. */
             noSync?: components["schemas"]["Flag"];
-            firstname?: components["schemas"]["Name"];
-            lastname?: components["schemas"]["Name"];
+            /** @default  */
+            firstname: components["schemas"]["Name"];
+            /** @default  */
+            lastname: components["schemas"]["Name"];
             /** @description Allows for instant linking the new customer to a ticket. */
             ticket_id?: number;
             extra_email?: components["schemas"]["EmailAddress"];
@@ -736,7 +749,10 @@ export interface operations {
     customerIndexGET: {
         parameters: {
             query?: {
-                /** @description Search text (letters, digits and spaces). The docs' default `""` is left out, see O8. */
+                /**
+                 * @description Search text (letters, digits and spaces). The docs' pattern is `^[0-9a-zA-Z ]+$` with
+                 *     the default `""`, so the empty value (`?query=`) is allowed too: it matches everyone (O8).
+                 */
                 query?: string;
                 /** @description The number of customers to skip. */
                 itemStart?: number;

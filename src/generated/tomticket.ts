@@ -189,13 +189,17 @@ export interface components {
             success: false;
             data: null;
         };
+        /**
+         * @description The docs type the block "Array": a PHP array, which JSON-encodes as an object, or as `[]`
+         *     when empty. The mock answers an object, or `null` when the customer has none (M6).
+         */
         OrganizationBlock: {
             id: components["schemas"]["HexId"];
             name: string;
-            /** @description The docs' table types it String; answered as a boolean (M7). */
-            active: boolean;
+            /** @description The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7). */
+            active: boolean | string;
             monthly_ticket_quota: components["schemas"]["Quota"];
-        } | null;
+        } | unknown[] | null;
         Permissions: {
             /** @description False when the customer, its organization or its parent organization is inactive. */
             active: boolean;
@@ -204,16 +208,17 @@ export interface components {
             allowed_create_tickets: boolean;
             /**
              * @description The tightest of the customer's, organization's and parent organization's quotas,
-             *     `null` when all are unlimited. (The docs' table types it Boolean; M7.)
+             *     `null` when all are unlimited. The docs' table types it Boolean, so a boolean is
+             *     allowed; the mock answers the quota (M7).
              */
-            monthly_ticket_quota: components["schemas"]["Quota"];
+            monthly_ticket_quota: components["schemas"]["Quota"] | boolean;
         };
         CustomFieldValue: {
             id: components["schemas"]["HexId"];
             /** @description The field's label. */
             name: string;
-            /** @description The value; `null` when not filled in. */
-            value: string | null;
+            /** @description The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6). */
+            value: unknown;
         };
         CustomerDetails: {
             name: string;
