@@ -112,6 +112,15 @@ describeHosts('toptickets', (host) => {
       expect(after.updated_at > before.updated_at).toBe(true)
     })
 
+    it('answers the docs\' own create example (John Doe) with the duplicate 400 on a fresh mock, as README "Try it" says', async () => {
+      const example = { name: 'John Doe', email: 'john.doe@example.com', company: 'Acme Corp', customer_tier: 'tier_1', has_premium_support: true }
+      const reply = await host.request('POST', '/customers', { headers: admin, body: example })
+      expect(reply.status).toBe(400)
+      expect(reply.body).toEqual({ detail: 'A customer with this email already exists' })
+      const another = await host.request('POST', '/customers', { headers: admin, body: { ...example, email: 'john.doe2@example.com' } })
+      expect(another.status).toBe(201)
+    })
+
     it('rejects a duplicate email with 400, on create and on update, case-insensitively', async () => {
       const create = await host.request('POST', '/customers', { headers: admin, body: { name: 'John Again', email: 'John.Doe@example.com' } })
       expect(create.status).toBe(400)
