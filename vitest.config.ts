@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config'
 
+// The repo's own tests import `mockdesk/...` from the sources (the export map's "mockdesk-source"
+// condition); the built package is tested from its tarball by test/consumers/.
+const conditions = ['mockdesk-source', 'module', 'node', 'development|production']
+
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['node'] } },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,

@@ -32,7 +32,7 @@ describeInChromium('README frontend example', () => {
       write: false,
       format: 'esm',
       platform: 'browser',
-      conditions: ['browser'],
+      conditions: ['mockdesk-source', 'browser'],
       logLevel: 'silent',
     })
     site = await serveFiles({

@@ -19,7 +19,7 @@ export async function serveWorkerPage() {
     write: false,
     format: 'esm',
     platform: 'browser',
-    conditions: ['browser'],
+    conditions: ['mockdesk-source', 'browser'],
     target: 'chrome120',
     logLevel: 'silent',
   })
