@@ -26,9 +26,10 @@ const library: UserConfig = {
   dts: true,
   sourcemap: false,
   fixedExtension: true,
-  // Every dependency stays external, so the platform only decides how built-ins are treated;
-  // the browser entry's chunks hold no Node built-in (a test bundles it for the browser).
-  platform: 'node',
+  // Every dependency and built-in stays external. "neutral", not "node": the node platform's
+  // runtime helpers import node:module, which would reach the browser entry's chunks.
+  platform: 'neutral',
+  deps: { neverBundle: [/^node:/] },
   clean: false,
 }
 
@@ -46,7 +47,7 @@ export default defineConfig([
     shims: true,
     // ESM-only dependencies are bundled in, so require() works where only CommonJS can load:
     // Jest's default runtime cannot require an ES module.
-    deps: { alwaysBundle: ['@faker-js/faker', '@msw/data'] },
+    deps: { neverBundle: [/^node:/], alwaysBundle: ['@faker-js/faker', '@msw/data'] },
     outputOptions: { chunkFileNames: 'chunks/[name]-[hash].cjs' },
   },
   {

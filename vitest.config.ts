@@ -9,6 +9,8 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: ['node'] } },
   test: {
     include: ['test/**/*.test.ts'],
+    // Fixture projects' own tests run inside them, installed from the tarball (test/consumers/).
+    exclude: ['test/consumers/fixtures/**', '**/node_modules/**'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { expect, it } from 'vitest'
-import { workerScriptPath } from '../../src/cli/init.ts'
+import { workerScriptPath } from '../../src/node/worker-script.ts'
 
 const run = promisify(execFile)
 const mockdesk = (...args: string[]) =>
