@@ -4,7 +4,9 @@
  * parameter validation (after the API's optional body preparation) → the API's handler, and that same resolver is served two ways: as MSW request handlers (service worker,
  * msw/node) and as a precompiled route table the HTTP server matches directly, which skips
  * MSW's per-request matching machinery on the hot path. Whatever goes wrong inside becomes
- * mockdesk's own 500, never a crash.
+ * mockdesk's own 500, never a crash. A GET whose answer is already prepared (same store, same
+ * request, same caller, unchanged collections) is answered from the response cache's bytes after
+ * auth and validation, in place of the handler (response-cache.ts).
  */
 import { http, type HttpHandler } from 'msw'
 import type { ApiDefinition, RouteContext, RouteHandler } from './define-api.ts'
@@ -13,6 +15,8 @@ import { listOperations, type Operation } from './openapi-document.ts'
 import { documentedResponse, preferredStatus } from './prefer.ts'
 import { defaultMaxBodyBytes, readBody } from './request-body.ts'
 import { createRequestValidator } from './request-validator.ts'
+import { trackReads } from './collection-version.ts'
+import { principalKey, ResponseCache, storeIdOf, type CachedAnswer } from './response-cache.ts'
 
 export interface ApiHandlerOptions<Store> {
   /**
@@ -23,6 +27,8 @@ export interface ApiHandlerOptions<Store> {
   /** The live store; a function so that a reset can swap it without rebuilding handlers. */
   store: () => Store
   maxBodyBytes?: number
+  /** Prepared answers to reads; shared by the APIs of one mockdesk. Default: a cache of its own. */
+  responseCache?: ResponseCache
 }
 
 type Params = Record<string, string | readonly string[] | undefined>
@@ -80,6 +86,7 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
   // literal path is never an id, so `GET /customer/search` (POST only) is a 405, not a bad id.
   const literalPaths = new Set(operations.filter((op) => templateCount(op.path) === 0).map((op) => op.path))
   const pathWithinBase = (url: URL) => url.pathname.slice(basePath.length) || '/'
+  const responseCache = options.responseCache ?? new ResponseCache()
 
   const resolverFor = (operation: Operation): Resolver => {
     const handle = (api.routes as Record<string, Record<string, RouteHandler<any, Store, unknown>>>)[operation.path]?.[operation.method]
@@ -91,6 +98,9 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
     const validate = createRequestValidator(operation)
     const templated = templateCount(operation.path) > 0
     const success = successStatus(operation)
+    // Reads only: their answers depend on the request and the collections they read, nothing else.
+    const cacheable = operation.method === 'get' && responseCache.enabled
+    const hasHeaderParams = operation.parameters.some((p) => p.in === 'header')
     return async (request, params) => {
       try {
         const url = new URL(request.url)
@@ -110,18 +120,44 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
         const valid = validate({ params, searchParams: url.searchParams, headers: request.headers, body: input })
         if (!valid.ok) return api.invalidRequest(valid.issues, operation)
 
+        const store = options.store()
+        const cacheKey = cacheable
+          ? `${storeIdOf(store as object)} ${operation.id} ${request.url} ${principalKey(auth.principal)}${hasHeaderParams ? ` ${JSON.stringify(valid.value.headers)}` : ''}`
+          : undefined
+        if (cacheKey !== undefined) {
+          const prepared = responseCache.get(cacheKey)
+          if (prepared) return answerResponse(prepared)
+        }
+
+        // The handler's JSON answer, kept as parts, so a read's answer can be stored as bytes.
+        let answered: { response: Response; answer: JsonAnswer } | undefined
         const context = {
           request,
           url,
           baseUrl: baseUrlOf(url),
-          store: options.store(),
+          store,
           operation,
           principal: auth.principal,
           ...valid.value,
-          json: (status: number, payload: unknown, init?: ResponseInit) => jsonResponse(status, payload, init),
+          json: (status: number, payload: unknown, init?: ResponseInit) => {
+            const answer = jsonAnswer(status, payload, init)
+            const response = new Response(answer.text, { status, headers: answer.headers })
+            answered = { response, answer }
+            return response
+          },
           empty: (status: number, init?: ResponseInit) => new Response(null, { ...init, status }),
         }
-        return await handle(context as RouteContext<any, Store, unknown>)
+        if (cacheKey === undefined) return await handle(context as RouteContext<any, Store, unknown>)
+
+        const { result, reads } = trackReads(() => handle(context as RouteContext<any, Store, unknown>))
+        // Only an answer built synchronously by `json` is stored: its reads are all tracked.
+        if (answered && result === answered.response) {
+          const { status, headers, text } = answered.answer
+          const prepared: CachedAnswer = { status, headers, body: encoder.encode(text) }
+          responseCache.set(cacheKey, prepared, reads)
+          return answerResponse(prepared)
+        }
+        return await result
       } catch (error) {
         return kitErrorFrom(error).toResponse()
       }
@@ -190,11 +226,28 @@ export function matchRoute(api: CompiledApi, request: Request, pathname: string)
   return api.fallback(request)
 }
 
-/** JSON responses serialized once, with the length known, which is cheaper than Response.json's stream. */
-function jsonResponse(status: number, payload: unknown, init: ResponseInit = {}): Response {
-  const headers = new Headers(init.headers)
-  headers.set('content-type', 'application/json')
-  return new Response(JSON.stringify(payload), { ...init, status, headers })
+interface JsonAnswer {
+  status: number
+  headers: Readonly<Record<string, string>>
+  text: string
+}
+
+const encoder = new TextEncoder()
+
+/**
+ * A JSON answer serialized once, with plain headers: the Node adapter writes a string or byte body
+ * with plain headers straight to the socket (no web stream, no Headers object to convert).
+ */
+function jsonAnswer(status: number, payload: unknown, init: ResponseInit = {}): JsonAnswer {
+  const headers: Record<string, string> = {}
+  if (init.headers) new Headers(init.headers).forEach((value, name) => (headers[name] = value))
+  headers['content-type'] = 'application/json'
+  return { status, headers: Object.freeze(headers), text: JSON.stringify(payload) }
+}
+
+/** A Response of prepared bytes; a new one each time, since callers may add headers (CORS). */
+function answerResponse(answer: CachedAnswer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers })
 }
 
 /** The operation's default answer: its lowest documented 2xx. */
