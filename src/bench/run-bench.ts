@@ -32,9 +32,17 @@ const { values: options } = parseArgs({
     json: { type: 'string', default: '.bench/latest.json' },
     peers: { type: 'boolean', default: false },
     only: { type: 'string' },
+    // A seeding probe that runs past this is stopped and reported as missed, so the bench ends.
+    'seed-timeout': { type: 'string', default: '60' },
   },
 })
 const benchStarted = performance.now()
+/** Writes what has been measured so far, so an interrupted run still leaves its figures. */
+const save = async () => {
+  const result = { date: new Date().toISOString(), node: process.version, options, rows, figures: figures.map((figure) => ({ ...figure, met: isMet(figure) })) }
+  await mkdir(path.dirname(options.json), { recursive: true })
+  await writeFile(options.json, `${JSON.stringify(result, null, 2)}\n`)
+}
 const elapsed = () => `${((performance.now() - benchStarted) / 1000).toFixed(0)} s`
 const log = (line: string) => console.error(`· ${line} (${elapsed()})`)
 const loadOptions = (server: ServerProcess) => ({ connections: Number(options.connections), seconds: Number(options.duration), pid: server.child.pid })
@@ -109,8 +117,11 @@ const ratioFigure = (name: string, mock: Load, base: Load, target?: number): Fig
 const mockdeskPrefix = '/toptickets/v1'
 for (const records of sizes) {
   const serverOptions = { nodeOptions: ['--max-old-space-size=8192'] }
-  const mock = await startServer(['src/cli/mockdesk.js', 'serve', '--port', '0', '--count', String(records)], serverOptions)
-  const base = await startServer(['--import', 'tsx', 'src/bench/baseline-server.ts', String(records)], serverOptions)
+  // Seeded side by side: on two cores the baseline's seeding overlaps mockdesk's.
+  const [mock, base] = await Promise.all([
+    startServer(['src/cli/mockdesk.js', 'serve', '--port', '0', '--count', String(records)], serverOptions),
+    startServer(['--import', 'tsx', 'src/bench/baseline-server.ts', String(records)], serverOptions),
+  ])
   log(`servers up with ${fmt(records)} records (mockdesk seeded in ${(mock.startMs / 1000).toFixed(1)} s)`)
   const label = (name: string) => `${name} @ ${fmt(records)}`
   for (const scenario of topTicketsScenarios) {
@@ -160,6 +171,7 @@ for (const records of sizes) {
     }
   }
   await Promise.all([stopServer(mock), stopServer(base)])
+  await save()
 }
 
 if (!only) {
@@ -195,7 +207,7 @@ if (!only) {
   log(`start-up ${startupMs} ms, contract ${contract!.ms} ms`)
 
   // In process: setupMockdesk against a bare msw/node handler with the same bytes.
-  const inProcess = JSON.parse(await childOutput(['--import', 'tsx', 'src/bench/in-process-probe.ts']))
+  const inProcess = JSON.parse((await childOutput(['--import', 'tsx', 'src/bench/in-process-probe.ts']))!)
   figures.push({
     name: 'in process: setupMockdesk list vs bare msw/node handler',
     value: inProcess.mockdeskUs / inProcess.bareUs,
@@ -206,21 +218,42 @@ if (!only) {
   figures.push({ name: 'in process: reset(), every API, default data', value: inProcess.resetMs, unit: 'ms', target: { op: '<=', value: 2 }, detail: 'target from issue 14 (sessions)' })
   figures.push({ name: 'in process: a second setupMockdesk', value: inProcess.secondSetupMs, unit: 'ms', target: { op: '<=', value: 50 }, detail: `first: ${inProcess.firstSetupMs} ms; target from issue 14` })
   log(`in process: ${inProcess.mockdeskUs} vs ${inProcess.bareUs} µs/request`)
+  await save()
 
   for (const count of memorySizes) {
-    const seeded = JSON.parse(await childOutput(['--max-old-space-size=16384', '--expose-gc', '--import', 'tsx', 'src/bench/seed-probe.ts', String(count)]))
     const big = count >= 1_000_000
+    const capSeconds = Number(options['seed-timeout'])
+    const output = await childOutput(['--max-old-space-size=16384', '--expose-gc', '--import', 'tsx', 'src/bench/seed-probe.ts', String(count)], capSeconds * 1000)
+    if (output === undefined) {
+      figures.push({ name: `seeding ${fmt(count)} TopTickets customers: time`, value: capSeconds, unit: 's', target: big ? { op: '<=', value: 15 } : undefined, detail: `stopped at the --seed-timeout cap: did not finish` })
+      log(`seeding ${fmt(count)} stopped after ${capSeconds} s`)
+      continue
+    }
+    const seeded = JSON.parse(output)
     figures.push({ name: `seeding ${fmt(count)} TopTickets customers: time`, value: seeded.ms / 1000, unit: 's', target: big ? { op: '<=', value: 15 } : undefined })
     figures.push({ name: `seeding ${fmt(count)} TopTickets customers: RSS`, value: seeded.rssMb, unit: 'MB', target: big ? { op: '<=', value: 1536 } : undefined, detail: `heap ${fmt(seeded.heapMb)} MB` })
     log(`seeded ${fmt(count)}: ${seeded.ms} ms, ${seeded.rssMb} MB`)
   }
 }
 
-function childOutput(args: string[]): Promise<string> {
+/** A child's standard output, or undefined when it ran past `timeoutMs` and was stopped. */
+function childOutput(args: string[], timeoutMs = 10 * 60_000): Promise<string | undefined> {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
   let output = ''
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    child.kill('SIGKILL')
+  }, timeoutMs)
   child.stdout.on('data', (chunk) => (output += chunk))
-  return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${args.join(' ')} exited ${code}`)))))
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      if (timedOut) resolve(undefined)
+      else if (code === 0) resolve(output)
+      else reject(new Error(`${args.join(' ')} exited ${code}`))
+    }),
+  )
 }
 
 const pad = (text: string | number, width: number) => String(text).padStart(width)
@@ -237,7 +270,5 @@ if (!only) figures.push({ name: 'the whole bench', value: Math.round(totalSecond
 console.log('\nfigures and targets\n')
 printFigures(figures)
 
-const result = { date: new Date().toISOString(), node: process.version, options, rows, figures: figures.map((figure) => ({ ...figure, met: isMet(figure) })) }
-await mkdir(path.dirname(options.json), { recursive: true })
-await writeFile(options.json, `${JSON.stringify(result, null, 2)}\n`)
+await save()
 console.log(`\nJSON: ${options.json} · the whole run took ${totalSeconds.toFixed(0)} s`)

@@ -33,7 +33,8 @@ export interface ApiHandlerOptions<Store> {
 }
 
 type Params = Record<string, string | readonly string[] | undefined>
-type Resolver = (request: Request, params: Params) => Promise<Response>
+/** `url` is the request's URL already parsed, when the caller has it (parsing it again costs). */
+type Resolver = (request: Request, params: Params, url?: URL) => Promise<Response>
 
 /** One operation, matched without MSW: method, a path regexp over the full pathname, its resolver. */
 export interface CompiledRoute {
@@ -98,9 +99,9 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
     // Reads only: their answers depend on the request and the collections they read, nothing else.
     const cacheable = operation.method === 'get' && responseCache.enabled
     const hasHeaderParams = operation.parameters.some((p) => p.in === 'header')
-    return async (request, params) => {
+    return async (request, params, parsedUrl) => {
       try {
-        const url = new URL(request.url)
+        const url = parsedUrl ?? new URL(request.url)
         if (templated && literalPaths.has(pathWithinBase(url))) return fallback(request)
         const status = preferredStatus(request, url)
         if (status !== undefined && status !== success) return documentedResponse(operation, status)
@@ -200,7 +201,12 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
   // mockdesk's own 404/405 (`fallback`).
   const origin = absolute ? escapeRegExp(new URL(base).origin) : '[a-z][a-z0-9+.-]*://[^/]+'
   const mountRegExp = new RegExp(`^${origin}${escapeRegExp(basePath)}(?:/.*)?$`, 'i')
-  compiledApi.handlers.push(http.all(mountRegExp, ({ request }) => matchRoute(compiledApi, request, new URL(request.url).pathname)))
+  compiledApi.handlers.push(
+    http.all(mountRegExp, ({ request }) => {
+      const url = new URL(request.url)
+      return matchRoute(compiledApi, request, url.pathname, url)
+    }),
+  )
   return compiledApi
 }
 
@@ -209,8 +215,8 @@ export function createApiHandlers<Store>(api: ApiDefinition<any, Store>, options
   return compileApi(api, options).handlers
 }
 
-/** Answers a request from a compiled API's route table, as its MSW handlers would. */
-export function matchRoute(api: CompiledApi, request: Request, pathname: string): Promise<Response> | Response {
+/** Answers a request from a compiled API's route table (the HTTP server and the MSW handler alike); `url`: the request's URL if already parsed. */
+export function matchRoute(api: CompiledApi, request: Request, pathname: string, url?: URL): Promise<Response> | Response {
   for (const route of api.routes) {
     if (route.method !== request.method) continue
     const match = route.regexp.exec(pathname)
@@ -224,7 +230,7 @@ export function matchRoute(api: CompiledApi, request: Request, pathname: string)
         params[name] = raw
       }
     })
-    return route.resolve(request, params)
+    return route.resolve(request, params, url)
   }
   return api.fallback(request)
 }

@@ -45,9 +45,24 @@ export function storeIdOf(store: object): number {
   return id
 }
 
-/** The caller's identity as a string; Sets (scopes, permissions) sorted, so equal callers match. */
+const setsSorted = (_: string, value: unknown) => (value instanceof Set ? [...value].sort() : value)
+
+/**
+ * The caller's identity as a string; Sets (scopes, permissions) sorted, so equal callers match.
+ * Every request pays for it, so the usual flat principal (`{ key, role, scopes }`) is read field
+ * by field; JSON.stringify with a replacer (which calls back per value) only for nested ones.
+ */
 export function principalKey(principal: unknown): string {
-  return JSON.stringify(principal ?? null, (_, value) => (value instanceof Set ? [...value].sort() : value)) ?? ''
+  if (principal === null || typeof principal !== 'object') return JSON.stringify(principal ?? null)
+  let key = ''
+  for (const [name, value] of Object.entries(principal)) {
+    const text =
+      value instanceof Set ? JSON.stringify([...value].sort())
+      : typeof value === 'object' && value !== null ? JSON.stringify(value, setsSorted)
+      : JSON.stringify(value)
+    key += `${JSON.stringify(name)}:${text},`
+  }
+  return key
 }
 
 export class ResponseCache {
