@@ -15,6 +15,12 @@
  *   `maxBytes` (default 32 MiB per mockdesk instance); an answer larger than an eighth of the
  *   budget is not kept at all. `maxBytes: 0` turns the cache off.
  * - Invisible on the wire: the same status, headers and bytes as a fresh answer, no new headers.
+ *
+ * For copy-on-write worlds: an answer names the store object and the collection versions it read.
+ * A world that copies a collection on its first write must do it inside the `IndexedCollection`
+ * it already exposes (so that collection's version bumps), or expose a new store object; swapping
+ * in another collection under the same store object would leave a cached read pointing at the
+ * old, unchanged version.
  */
 import type { CollectionVersion, TrackedReads } from './collection-version.ts'
 
