@@ -7,10 +7,16 @@
  * Copy on write: a sealed collection is part of an image (never written again, records frozen);
  * `fork()` gives a collection that reads the image's records and indexes until its first write,
  * and only then copies them (references, not records: records are immutable, an update makes a
- * new one). So a new world costs nothing per record until it changes a collection.
+ * new one), inside this same object, so its version (below) bumps as for any write. A new world
+ * costs nothing per record until it changes a collection.
+ *
+ * Each collection also has a version that every write bumps and every read notes (see
+ * collection-version.ts): the response cache serves an answer again only while the versions of
+ * the collections it read are unchanged.
  */
 import { Collection } from '@msw/data'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
+import { CollectionVersion, noteRead } from './collection-version.ts'
 import { deepFreeze } from './deep-freeze.ts'
 
 export type Key = string | number
@@ -48,8 +54,9 @@ export class IndexedCollection<T extends object> {
   /** The image collection this one still reads from (until its first write). */
   #source: IndexedCollection<T> | undefined
   #sealed = false
-  #version = 0
   #hooks: CollectionHooks
+  /** Bumped by every write; noted by every read. */
+  readonly version = new CollectionVersion()
 
   constructor(readonly options: IndexedCollectionOptions<T>, hooks: CollectionHooks = {}) {
     this.#indexes = {
@@ -62,11 +69,6 @@ export class IndexedCollection<T extends object> {
   /** The `@msw/data` collection (a fork gets its own on its first write). */
   get collection(): Collection<StandardSchemaV1<T, T>> {
     return this.#own()
-  }
-
-  /** Counts the writes: a cache keyed by it is stale as soon as it moves. */
-  get version(): number {
-    return this.#version
   }
 
   get sealed(): boolean {
@@ -93,16 +95,19 @@ export class IndexedCollection<T extends object> {
   }
 
   get(key: Key): T | undefined {
+    noteRead(this.version)
     return this.#indexes.byKey.get(key)
   }
 
   /** The record whose unique field `name` has this value. */
   findUnique(name: string, value: Key): T | undefined {
+    noteRead(this.version)
     return this.#indexes.unique.find((index) => index.name === name)?.map.get(value)
   }
 
   /** All records, in insertion order. The array is the store's own: do not mutate it. */
   all(): readonly T[] {
+    noteRead(this.version)
     if (this.#source) return this.#source.all()
     return this.#collection ? (this.#collection.all() as T[]) : []
   }
@@ -188,7 +193,7 @@ export class IndexedCollection<T extends object> {
   }
 
   #changed(change: CollectionChange) {
-    this.#version++
+    this.version.bump()
     this.#hooks.afterChange?.(change)
   }
 

@@ -9,6 +9,7 @@ import { compileApi, type CompiledApi } from './api-handlers.ts'
 import type { ApiDefinition } from './define-api.ts'
 import { documentedBaseUrl } from './openapi-document.ts'
 import { RequestLog } from './request-log.ts'
+import { ResponseCache } from './response-cache.ts'
 import { defaultSeed } from './seeded-faker.ts'
 import { createWorld, type MockdeskSnapshot, type World } from './world.ts'
 
@@ -25,6 +26,11 @@ export interface MockdeskOptions {
    */
   base?: (api: ApiDefinition) => string
   maxBodyBytes?: number
+  /**
+   * Memory for prepared answers to reads, shared by the mounted APIs (response-cache.ts); the
+   * least recently used are dropped beyond it. Default 32 MiB; 0 turns the cache off.
+   */
+  responseCacheBytes?: number
 }
 
 export interface MountedApi {
@@ -82,11 +88,15 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
   const assigned = new WeakMap<Request, World>()
   const worldOf = (request: Request) => assigned.get(request) ?? world
 
+  // One cache for every API of this instance; its keys name the store, so a swapped store (a
+  // reset, another world) never sees another's answers.
+  const responseCache = new ResponseCache(options.responseCacheBytes)
   const apis: MountedApi[] = definitions.map((definition, index) => {
     const compiled = compileApi(definition, {
       base: base(definition),
       store: (request) => worldOf(request).storeAt(index),
       maxBodyBytes: options.maxBodyBytes,
+      responseCache,
     })
     return {
       definition,
