@@ -583,6 +583,40 @@ export interface components {
     };
     pathItems: never;
 }
+export type Timestamp = components['schemas']['Timestamp'];
+export type DateTimeInput = components['schemas']['DateTimeInput'];
+export type TicketType = components['schemas']['TicketType'];
+export type TicketStatus = components['schemas']['TicketStatus'];
+export type TicketPriority = components['schemas']['TicketPriority'];
+export type TicketOwner = components['schemas']['TicketOwner'];
+export type TicketFields = components['schemas']['TicketFields'];
+export type Ticket = components['schemas']['Ticket'];
+export type TicketRecord = components['schemas']['TicketRecord'];
+export type TicketWritable = components['schemas']['TicketWritable'];
+export type TicketCreate = components['schemas']['TicketCreate'];
+export type TicketUpdate = components['schemas']['TicketUpdate'];
+export type Customer = components['schemas']['Customer'];
+export type Error = components['schemas']['Error'];
+export type ValidationErrors = components['schemas']['ValidationErrors'];
+export type ResponseOneTicket = components['responses']['OneTicket'];
+export type ResponseTicketList = components['responses']['TicketList'];
+export type ResponseBadRequest = components['responses']['BadRequest'];
+export type ResponseMalformedBody = components['responses']['MalformedBody'];
+export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
+export type ResponseValidationFailed = components['responses']['ValidationFailed'];
+export type ResponseRateLimited = components['responses']['RateLimited'];
+export type ResponseServerError = components['responses']['ServerError'];
+export type ParameterTicketId = components['parameters']['ticketId'];
+export type ParameterCustomerId = components['parameters']['customerId'];
+export type ParameterIdAfter = components['parameters']['idAfter'];
+export type ParameterCreatedSince = components['parameters']['createdSince'];
+export type ParameterUpdatedSince = components['parameters']['updatedSince'];
+export type ParameterNumberActive = components['parameters']['numberActive'];
+export type ParameterServiceActive = components['parameters']['serviceActive'];
+export type ParameterFeatureActive = components['parameters']['featureActive'];
+export type HeaderWwwAuthenticate = components['headers']['WWW-Authenticate'];
 export type $defs = Record<string, never>;
 export interface operations {
     listTickets: {

@@ -602,6 +602,47 @@ export interface components {
     };
     pathItems: never;
 }
+export type CustomerId = components['schemas']['CustomerId'];
+export type CustomerNoteId = components['schemas']['CustomerNoteId'];
+export type Timestamp = components['schemas']['Timestamp'];
+export type Address = components['schemas']['Address'];
+export type Membership = components['schemas']['Membership'];
+export type Consent = components['schemas']['Consent'];
+export type CustomerAttributes = components['schemas']['CustomerAttributes'];
+export type CustomerLinks = components['schemas']['CustomerLinks'];
+export type Customer = components['schemas']['Customer'];
+export type CustomerNoteAttributes = components['schemas']['CustomerNoteAttributes'];
+export type CustomerNoteLinks = components['schemas']['CustomerNoteLinks'];
+export type CustomerNote = components['schemas']['CustomerNote'];
+export type PaginationLinks = components['schemas']['PaginationLinks'];
+export type PaginationMeta = components['schemas']['PaginationMeta'];
+export type CustomerList = components['schemas']['CustomerList'];
+export type CustomerNoteList = components['schemas']['CustomerNoteList'];
+export type CustomerDocument = components['schemas']['CustomerDocument'];
+export type CustomerNoteDocument = components['schemas']['CustomerNoteDocument'];
+export type CustomerWritableAttributes = components['schemas']['CustomerWritableAttributes'];
+export type CustomerCreateAttributes = components['schemas']['CustomerCreateAttributes'];
+export type CustomerCreateRequest = components['schemas']['CustomerCreateRequest'];
+export type CustomerUpdateRequest = components['schemas']['CustomerUpdateRequest'];
+export type CustomerNoteCreateRequest = components['schemas']['CustomerNoteCreateRequest'];
+export type Message = components['schemas']['Message'];
+export type ValidationErrors = components['schemas']['ValidationErrors'];
+export type ResponseUnauthenticated = components['responses']['Unauthenticated'];
+export type ResponseCustomerNotFound = components['responses']['CustomerNotFound'];
+export type ResponseCustomerNoteNotFound = components['responses']['CustomerNoteNotFound'];
+export type ResponseInvalidPaging = components['responses']['InvalidPaging'];
+export type ResponseInvalidCustomer = components['responses']['InvalidCustomer'];
+export type ResponseInvalidCustomerUpdate = components['responses']['InvalidCustomerUpdate'];
+export type ResponseInvalidCustomerNote = components['responses']['InvalidCustomerNote'];
+export type ResponseTooManyAttempts = components['responses']['TooManyAttempts'];
+export type ResponseServerError = components['responses']['ServerError'];
+export type ParameterCustomerId = components['parameters']['CustomerId'];
+export type ParameterNoteId = components['parameters']['NoteId'];
+export type ParameterPage = components['parameters']['Page'];
+export type ParameterPerPage = components['parameters']['PerPage'];
+export type HeaderRetryAfter = components['headers']['Retry-After'];
+export type HeaderXRateLimitLimit = components['headers']['X-RateLimit-Limit'];
+export type HeaderXRateLimitRemaining = components['headers']['X-RateLimit-Remaining'];
 export type $defs = Record<string, never>;
 export interface operations {
     listCustomers: {

@@ -471,6 +471,37 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type CustomerTypeId = components['schemas']['CustomerTypeId'];
+export type Language = components['schemas']['Language'];
+export type Quota = components['schemas']['Quota'];
+export type HexId = components['schemas']['HexId'];
+export type CustomFieldKeys = components['schemas']['CustomFieldKeys'];
+export type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
+export type OrganizationBlock = components['schemas']['OrganizationBlock'];
+export type Permissions = components['schemas']['Permissions'];
+export type CustomFieldValue = components['schemas']['CustomFieldValue'];
+export type CustomerDetails = components['schemas']['CustomerDetails'];
+export type CustomerListItem = components['schemas']['CustomerListItem'];
+export type CustomerEnvelope = components['schemas']['CustomerEnvelope'];
+export type CustomerListEnvelope = components['schemas']['CustomerListEnvelope'];
+export type ExistsEnvelope = components['schemas']['ExistsEnvelope'];
+export type BlacklistEnvelope = components['schemas']['BlacklistEnvelope'];
+export type CustomerFormFields = components['schemas']['CustomerFormFields'];
+export type CustomerNewForm = components['schemas']['CustomerNewForm'];
+export type CustomerUpdateForm = components['schemas']['CustomerUpdateForm'];
+export type CustomerRecord = components['schemas']['CustomerRecord'];
+export type OrganizationRecord = components['schemas']['OrganizationRecord'];
+export type CustomFieldDefinition = components['schemas']['CustomFieldDefinition'];
+export type PortfolioRecord = components['schemas']['PortfolioRecord'];
+export type BlacklistRecord = components['schemas']['BlacklistRecord'];
+export type ResponseNotAuthorized = components['responses']['NotAuthorized'];
+export type ResponseNotAuthorizedOrInvalid = components['responses']['NotAuthorizedOrInvalid'];
+export type ResponseNotAvailable = components['responses']['NotAvailable'];
+export type ResponseNotAvailableOrEnterpriseOnly = components['responses']['NotAvailableOrEnterpriseOnly'];
+export type ResponseCustomerNotFound = components['responses']['CustomerNotFound'];
+export type ResponseExists = components['responses']['Exists'];
+export type ParameterCustomerId = components['parameters']['CustomerId'];
+export type ParameterCustomerTypeId = components['parameters']['CustomerTypeId'];
 export type $defs = Record<string, never>;
 export interface operations {
     listCustomers: {

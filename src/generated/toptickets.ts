@@ -361,6 +361,27 @@ export interface components {
     };
     pathItems: never;
 }
+export type Region = components['schemas']['Region'];
+export type CustomerTier = components['schemas']['CustomerTier'];
+export type AccountValue = components['schemas']['AccountValue'];
+export type Customer = components['schemas']['Customer'];
+export type CustomerSummary = components['schemas']['CustomerSummary'];
+export type CustomerWritable = components['schemas']['CustomerWritable'];
+export type CustomerCreate = components['schemas']['CustomerCreate'];
+export type CustomerUpdate = components['schemas']['CustomerUpdate'];
+export type HTTPError = components['schemas']['HTTPError'];
+export type ValidationError = components['schemas']['ValidationError'];
+export type HTTPValidationError = components['schemas']['HTTPValidationError'];
+export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ResponseForbiddenRead = components['responses']['ForbiddenRead'];
+export type ResponseForbiddenWrite = components['responses']['ForbiddenWrite'];
+export type ResponseForbiddenDelete = components['responses']['ForbiddenDelete'];
+export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseDuplicateEmail = components['responses']['DuplicateEmail'];
+export type ResponseValidationFailed = components['responses']['ValidationFailed'];
+export type ResponseRateLimited = components['responses']['RateLimited'];
+export type ResponseServerError = components['responses']['ServerError'];
+export type HeaderRetryAfter = components['headers']['Retry-After'];
 export type $defs = Record<string, never>;
 export interface operations {
     listCustomers: {
