@@ -26,6 +26,7 @@ export interface Difference {
   documented: string
   /** One redacted example of what was received. */
   example: string
+  /** In how many exchanges it was seen. */
   count: number
 }
 
@@ -88,8 +89,13 @@ class OperationState {
 
   constructor(readonly operation: SpecOperation) {}
 
+  /** The keys added during the current exchange: counts are of exchanges, not of list items. */
+  current = new Set<string>()
+
   add(difference: Omit<Difference, 'count'>) {
     const key = [difference.side, difference.kind, difference.status, difference.in, difference.pointer].join('|')
+    if (this.current.has(key)) return
+    this.current.add(key)
     const current = this.differences.get(key)
     if (current) current.count++
     else this.differences.set(key, { ...difference, count: 1 })
@@ -119,6 +125,7 @@ export class DriftRecorder {
     }
     const state = entry.operations.get(exchange.operation)!
     state.exchanges++
+    state.current = new Set()
     const status = exchange.status
     if (status !== undefined) state.statuses.set(status, (state.statuses.get(status) ?? 0) + 1)
 
