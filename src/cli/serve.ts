@@ -2,6 +2,7 @@
 import { apiIds, type ApiId } from '../apis/select-apis.ts'
 import { defaultSeed } from '../core/seeded-faker.ts'
 import { defaultHost, defaultPort, startMockServer } from '../node/http-server.ts'
+import { loadRecording, seedFromRecording } from '../proxy/seed-from-recording.ts'
 import { integerOption, parseOptions, UsageError } from './usage-error.ts'
 
 const usage = `Usage: mockdesk serve [options]
@@ -13,6 +14,7 @@ Options:
   --count <n>       Primary records per API (default: each API's own, e.g. 150 TopTickets customers)
   --api <id>        Serve only this API, at the root (e.g. /v1/customers); one of: ${apiIds.join(', ')}
   --max-body-bytes <n>  Largest request body accepted (default 1048576)
+  --seed-from <dir> Put the records of list responses recorded by "mockdesk proxy --record <dir>" first
   -h, --help        Show this help
 
 Every API is served under /<id> plus its documented base path, e.g.
@@ -30,6 +32,7 @@ export async function serve(args: string[]): Promise<number> {
       count: { type: 'string' },
       api: { type: 'string' },
       'max-body-bytes': { type: 'string' },
+      'seed-from': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     usage,
@@ -41,6 +44,7 @@ export async function serve(args: string[]): Promise<number> {
   if (options.api !== undefined && !apiIds.includes(options.api as ApiId)) {
     throw new UsageError(`--api "${options.api}" is not a mockdesk API; use one of: ${apiIds.join(', ')}.`, usage)
   }
+  const recording = options['seed-from'] === undefined ? undefined : await loadRecording(options['seed-from'])
   const port = integerOption(options.port, 'port', usage) ?? defaultPort
   const host = options.host ?? defaultHost
   const server = await startMockServer({
@@ -55,6 +59,9 @@ export async function serve(args: string[]): Promise<number> {
     throw error
   })
 
+  if (recording) {
+    for (const s of await seedFromRecording(server.mockdesk, recording)) console.log(`seeded ${s.api} ${s.collection} with ${s.records} recorded records${s.skipped ? ` (${s.skipped} did not fit the spec)` : ''}`)
+  }
   console.log(`mockdesk serving on ${server.url} (seed ${server.mockdesk.seed})\n`)
   for (const api of server.mockdesk.apis) {
     const counts = Object.entries(api.definition.counts(api.store)).map(([name, n]) => `${n} ${name}`).join(', ')

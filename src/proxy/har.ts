@@ -143,7 +143,12 @@ export async function readHarEntries(dir: string): Promise<HarEntry[]> {
   const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.har')).sort()
   const entries: HarEntry[] = []
   for (const file of files) {
-    const har = JSON.parse(await readFile(join(dir, file), 'utf8')) as Har
+    let har: Har
+    try {
+      har = JSON.parse(await readFile(join(dir, file), 'utf8')) as Har
+    } catch (error) {
+      throw new Error(`${join(dir, file)} is not a HAR file (${error instanceof Error ? error.message : error})`)
+    }
     entries.push(...(har.log?.entries ?? []))
   }
   return entries

@@ -7,3 +7,4 @@ export { textLogger, jsonLogger, silentLogger, type ProxyLogger, type ExchangeLo
 export type { Violation, ViolationKind } from './violation.ts'
 export { Redactor, defaultRedactions, type RedactionOptions, type RedactionKind } from './redact.ts'
 export { readHarEntries, type Har, type HarEntry } from './har.ts'
+export { loadRecording, seedFromRecording, type SeededCollection } from './seed-from-recording.ts'
