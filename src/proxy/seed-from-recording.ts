@@ -87,27 +87,42 @@ export async function seedFromRecording(mockdesk: Mockdesk, entries: HarEntry[])
     const templates = (await definition.createStore({ seed: mockdesk.seed, count: Math.max(2, Math.min(items.length, 50)) })) as Row
     const store = api.store as Row
 
-    let best: { name: string; records: Row[] } | undefined
+    // The collection whose records the items fill best: most of each item's fields are fields of
+    // the record (an id alone fits many collections), and the result passes the record's schema.
+    let best: { name: string; records: Row[]; score: number } | undefined
     for (const [name, collection] of Object.entries(store)) {
       const pattern = templates[name]
-      if (!(collection instanceof IndexedCollection) || !(pattern instanceof IndexedCollection) || pattern.count() === 0) continue
+      if (!(collection instanceof IndexedCollection) || !(pattern instanceof IndexedCollection) || pattern.count() < 2) continue
+      const keyOf = (record: Row) => {
+        try {
+          return collection.options.key(record as never)
+        } catch {
+          return undefined // the record lacks what this collection is keyed by
+        }
+      }
       const records: Row[] = []
+      let score = 0
       for (const [index, item] of items.entries()) {
         const template = pattern.all()[index % pattern.count()] as Row
+        const other = pattern.all()[(index + 1) % pattern.count()] as Row
+        let fit: { record: Row; share: number } | undefined
         for (const form of forms(item)) {
           const taken = Object.fromEntries(Object.entries(form).filter(([key]) => Object.hasOwn(template, key)))
+          const share = Object.keys(taken).length / Object.keys(form).length
+          if (share < 0.5 || share <= (fit?.share ?? 0)) continue
           const record = { ...structuredClone(template), ...taken }
           // The record must take its identity from the recording, not from the template: laid
           // over another template, it keeps its key.
-          const other = pattern.all()[(index + 1) % pattern.count()] as Row
-          if (pattern.count() < 2 || collection.options.key(record as never) !== collection.options.key({ ...other, ...taken } as never)) continue
-          if (await accepts(collection.options.schema, record)) {
-            records.push(record)
-            break
-          }
+          const key = keyOf(record)
+          if (key === undefined || key !== keyOf({ ...other, ...taken })) continue
+          if (await accepts(collection.options.schema, record)) fit = { record, share }
+        }
+        if (fit) {
+          records.push(fit.record)
+          score += fit.share
         }
       }
-      if (records.length > (best?.records.length ?? 0)) best = { name, records }
+      if (score > (best?.score ?? 0)) best = { name, records, score }
     }
     if (!best) {
       seeded.push({ api: definition.id, collection: '(none)', records: 0, skipped: items.length })
@@ -131,7 +146,30 @@ export async function seedFromRecording(mockdesk: Mockdesk, entries: HarEntry[])
       if (collection.get(collection.options.key(record))) continue
       await collection.create(record).catch(() => {})
     }
+    advanceCounters(store, best.name, collection)
     seeded.push({ api: definition.id, collection: best.name, records, skipped: items.length - best.records.length })
   }
   return seeded
+}
+
+/**
+ * Stores that give out numeric ids keep a counter beside the collection (`sequence.ticket`,
+ * `ids.customer`), named after one of its records. Recorded ids may lie beyond it: the counter
+ * is moved past the highest, so a record created later never takes a recorded record's id.
+ */
+function advanceCounters(store: Row, collectionName: string, collection: IndexedCollection<object>) {
+  const keys = collection.all().map((record) => collection.options.key(record))
+  if (!keys.every((key) => typeof key === 'number')) return
+  const highest = Math.max(...(keys as number[]))
+  const singular = collectionName.replace(/ies$/, 'y').replace(/s$/, '')
+  for (const value of Object.values(store)) {
+    if (!isRow(value) || value instanceof IndexedCollection) continue
+    const counter = value[singular]
+    if (typeof counter === 'number' && counter <= highest) value[singular] = highest + 1
+    else if (counter && typeof counter === 'object') {
+      for (const [field, current] of Object.entries(counter)) {
+        if (typeof current === 'number' && current <= highest) (counter as Row)[field] = highest + 1
+      }
+    }
+  }
 }
