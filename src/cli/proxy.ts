@@ -18,7 +18,7 @@ Options:
   --record <dir>          Write each exchange, redacted, as a HAR file under <dir>/<api>/
   --redact <fields>       More field names to mask in recordings and reports (comma-separated, repeatable)
   --keep <fields>         Default masked fields to keep as they are, e.g. name (credentials are always masked)
-  --drift <file>          Where the drift report goes on exit (default mockdesk-drift.json, and .txt beside it)
+  --drift <file>          Where the drift report goes on exit (default mockdesk-drift: .json and .txt)
   --allow-http            Allow an http:// target (a local stand-in, a staging server you trust)
   --timeout <ms>          How long the vendor may stay silent (default 30000)
   --max-body-bytes <n>    Largest request body accepted (default 1048576)
@@ -105,7 +105,8 @@ export async function proxy(args: string[]): Promise<number> {
   console.log(`mockdesk proxy on ${server.url}${options.errors ? ' (--errors: violations answered as mockdesk errors)' : ''}\n`)
   for (const target of server.targets) console.log(`  ${target.api.padEnd(16)}${server.baseUrls[target.api]}  →  ${target.base.href}`)
   if (options.record) console.log(`\nrecording to ${options.record}/<api>/ (redacted HAR files)`)
-  console.log(`\ndrift: GET ${server.url}/__mockdesk/drift?format=text   (written to ${options.drift ?? 'mockdesk-drift.json'} on exit)`)
+  const stem = (options.drift ?? 'mockdesk-drift').replace(/\.(json|txt)$/, '')
+  console.log(`\ndrift: GET ${server.url}/__mockdesk/drift?format=text   (written to ${stem}.json and ${stem}.txt on exit)`)
   console.log('Press Ctrl-C to stop.')
 
   await new Promise<void>((resolve) => {
@@ -114,7 +115,7 @@ export async function proxy(args: string[]): Promise<number> {
     process.once('SIGTERM', stop)
   })
   await server.close()
-  const files = await writeDriftFiles(server.report(), options.drift ?? 'mockdesk-drift.json')
+  const files = await writeDriftFiles(server.report(), stem)
   console.log(`drift report: ${files.json}, ${files.text}`)
   return 0
 }
