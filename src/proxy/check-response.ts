@@ -15,7 +15,7 @@ export interface ProxiedResponse {
   status: number
   /** Lower-case names. */
   headers: Record<string, string | undefined>
-  /** The decoded body (content-encoding undone); undefined when it was too large to keep. */
+  /** The decoded body (content-encoding undone); undefined when it is not checked (too large, a HEAD answer). */
   body: Uint8Array | undefined
 }
 
@@ -48,9 +48,9 @@ export async function checkResponse(operation: SpecOperation, response: ProxiedR
   const types = Object.keys(documented.content ?? {})
   const contentType = response.headers['content-type'] ?? ''
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase()
-  const size = response.body?.byteLength ?? 1
+  const size = response.body?.byteLength
   if (types.length === 0) {
-    if (size > 0) violations.push({ side: 'response', kind: 'content-type', in: 'content-type', pointer: '', documented: 'no body', received: mediaType || `a ${size}-byte body` })
+    if (size !== undefined && size > 0) violations.push({ side: 'response', kind: 'content-type', in: 'content-type', pointer: '', documented: 'no body', received: mediaType || `a ${size}-byte body` })
     return { violations, documented }
   }
   if (size === 0 && (response.status === 204 || response.status === 304)) return { violations, documented }

@@ -43,9 +43,15 @@ export class OperationMatcher {
       .sort((a, b) => a.templated - b.templated)
   }
 
+  /** A HEAD the spec does not list is its GET without the body (RFC 9110 §9.3.2). */
   match(method: string, path: string): MatchedOperation | undefined {
+    const upper = method.toUpperCase()
+    return this.#match(upper, path) ?? (upper === 'HEAD' ? this.#match('GET', path) : undefined)
+  }
+
+  #match(method: string, path: string): MatchedOperation | undefined {
     for (const route of this.#routes) {
-      if (route.operation.method !== method.toUpperCase()) continue
+      if (route.operation.method !== method) continue
       const found = route.pattern.exec(path)
       if (!found) continue
       const params: Record<string, string> = {}

@@ -15,6 +15,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import { isPreflight, withCors } from '../core/cors.ts'
 import { KitError, kitErrorFrom } from '../core/kit-error.ts'
 import { checkRequest } from './check-request.ts'
 import { checkResponse, type ResponseCheck } from './check-response.ts'
@@ -110,11 +111,15 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
       return send(res, handleControl(method, url, { targets, drift, errors: options.errors ?? false, recording: options.record }))
     }
 
+    // mockdesk's own answers on an API route carry CORS, so a browser app can read why; the
+    // vendor's answers keep the vendor's CORS, untouched.
+    const origin = req.headers.origin
+    const answer = (error: KitError) => send(res, origin ? withCors({ headers: new Headers({ origin }) } as Request, error.toResponse()) : error.toResponse())
     const target = mountOf(url.pathname)
     if (!target) {
       req.resume()
       const mounts = targets.map((t) => `${t.mount}/ → ${t.base.href}`)
-      return send(res, new KitError('MOCKDESK_NO_ROUTE', `No proxied API is mounted at ${url.pathname}.`, `Send the request under one of the mounts: ${mounts.join(', ')}.`, { mounted: mounts }).toResponse())
+      return answer(new KitError('MOCKDESK_NO_ROUTE', `No proxied API is mounted at ${url.pathname}.`, `Send the request under one of the mounts: ${mounts.join(', ')}.`, { mounted: mounts }))
     }
 
     const body = await readBody(req, maxBodyBytes)
@@ -123,16 +128,24 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
     const path = relative.pathname
     const loggedPath = redactor.url(`${target.mount}${path}${relative.search}`)
     const headers = headerRecord(req.rawHeaders)
-    const match = target.matcher.match(method, path)
-    const requestViolations: Violation[] = match
+    // A CORS preflight is the browser's, not the app's: forwarded as it is, checked and counted never.
+    const preflight = isPreflight({ method, headers: new Headers(headers) } as Request)
+    const match = preflight ? undefined : target.matcher.match(method, path)
+    const requestViolations: Violation[] = preflight
+      ? []
+      : match
       ? await checkRequest(target.spec, match.operation, match.params, { method, path, query: relative.searchParams, headers, body }, redactor)
       : [{ side: 'request', kind: 'undocumented-operation', in: 'operation', pointer: path, documented: target.matcher.hasPath(path) ? 'other methods on this path' : 'no such path', received: `${method} ${redactor.url(path)}` }]
 
+    let finished = false
     const finish = (status: number | undefined, answered: number, check?: ResponseCheck, responseHeaders?: Record<string, string>, note?: string) => {
+      // Once per exchange, whichever of the response's end or a broken connection comes first.
+      if (finished) return { seq, ms: 0 }
+      finished = true
       const violations = [...requestViolations, ...(check?.violations ?? [])]
       const ms = Math.round(performance.now() - started)
-      logger.exchange({ seq: ++seq, api: target.api, method, path: loggedPath, operationId: match?.operation.id, status, answered, ms, violations, note })
-      drift.record(target.api, { operation: match?.operation, method, path: redactor.url(path), status, violations, responseHeaders, documented: check?.documented, fields: check?.fields })
+      logger.exchange({ seq: ++seq, api: target.api, method, path: loggedPath, operationId: match?.operation.id, status, answered, ms, violations, note: note ?? (preflight ? 'CORS preflight: not checked' : undefined) })
+      if (!preflight) drift.record(target.api, { operation: match?.operation, method, path: redactor.url(path), status, violations, responseHeaders, documented: check?.documented, fields: check?.fields })
       return { seq, ms }
     }
 
@@ -144,7 +157,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
         { violations: requestViolations },
       )
       finish(undefined, error.status, undefined, undefined, 'not forwarded: --errors')
-      return send(res, error.toResponse())
+      return answer(error)
     }
 
     const forwardHeaders = endToEndHeaders(req.rawHeaders, ['host', 'content-length', 'expect'])
@@ -177,7 +190,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
         }
         const kit = upstreamError(error, target, timeoutMs)
         finish(undefined, kit.status, undefined, undefined, kit.message)
-        void send(res, kit.toResponse()).then(resolve, resolve)
+        void answer(kit).then(resolve, resolve)
       })
       upstream.once('response', (incoming) => {
         const status = incoming.statusCode ?? 502
@@ -220,7 +233,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
                 { vendorStatus: status, violations },
               )
               answered = error.status
-              await send(res, error.toResponse())
+              await answer(error)
             } else {
               writeHead()
               res.end(raw)
@@ -244,8 +257,13 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
           }
           resolve()
         })
-        incoming.once('error', () => {
-          res.destroy()
+        incoming.once('error', (error: NodeJS.ErrnoException) => {
+          // The vendor broke off mid-body. Streaming: the app must see a broken answer, not a
+          // short one. Holding (--errors): nothing was sent yet, so it gets the reason.
+          const kit = upstreamError(error, target, timeoutMs)
+          finish(status, res.headersSent ? 0 : kit.status, undefined, undefined, `the vendor broke off mid-body: ${error.code ?? error.message}`)
+          if (res.headersSent) res.destroy()
+          else return void answer(kit).then(resolve, resolve)
           resolve()
         })
       })

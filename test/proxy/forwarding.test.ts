@@ -66,7 +66,55 @@ describe('forwarding valid traffic', () => {
   })
 })
 
+describe('what the proxy passes unchecked', () => {
+  it('passes a body too large to hold for checking, even with --errors, and says so in the log', async () => {
+    pair = await startPair(['vip-as-string'], { errors: true, maxBodyBytes: 100 })
+    const direct = await raw(`${pair.standIn.baseUrl}/customers`, { headers: auth })
+    const proxied = await raw(`${pair.base}/customers`, { headers: auth })
+    expect(direct.body.byteLength).toBeGreaterThan(100)
+    expect(proxied.status).toBe(200)
+    expect(proxied.body.equals(direct.body)).toBe(true)
+    expect(pair.entries[0]!.note).toBe('body over 100 bytes: not checked')
+  })
+
+  it('forwards a CORS preflight as it is, even with --errors, and keeps it out of the drift report', async () => {
+    pair = await startPair([], { errors: true })
+    const response = await raw(`${pair.base}/customers`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' } })
+    // The stand-in answers it (with its 401: it knows no CORS), not the proxy.
+    expect(response.status).toBe(401)
+    expect(pair.standIn.requests).toHaveLength(1)
+    expect(pair.proxy.report().apis[0]!.undocumentedOperations).toEqual([])
+  })
+
+  it('checks a HEAD as its GET, status and headers, without the body it cannot have', async () => {
+    pair = await startPair()
+    const response = await raw(`${pair.base}/customers/${johnId}`, { method: 'HEAD', headers: auth })
+    expect(response.status).toBe(200)
+    expect(response.body.byteLength).toBe(0)
+    expect(pair.entries[0]).toMatchObject({ operationId: 'getCustomer', violations: [] })
+  })
+
+  it('gives the app a kit error it can read cross-origin', async () => {
+    pair = await startPair([], { errors: true })
+    const response = await raw(`${pair.base}/customers?limit=500`, { headers: { ...auth, origin: 'http://localhost:5173' } })
+    expect(response.status).toBe(422)
+    expect(endToEnd(response.rawHeaders)).toContain('access-control-allow-origin: http://localhost:5173')
+  })
+})
+
 describe('the proxy failing on its own', () => {
+  it('breaks the answer off too when the vendor breaks off mid-body, or answers a kit error with --errors', async () => {
+    pair = await startPair(['cut-off'])
+    await expect(raw(`${pair.base}/customers`, { headers: auth })).rejects.toThrow()
+    await pair.close()
+    pair = await startPair(['cut-off'], { errors: true })
+    const response = await raw(`${pair.base}/customers`, { headers: auth })
+    expect(response.status).toBe(502)
+    expect(endToEnd(response.rawHeaders)).toContain('x-mockdesk-error: MOCKDESK_PROXY_UPSTREAM_FAILED')
+    expect(pair.entries).toHaveLength(1)
+    expect(pair.entries[0]!.note).toMatch(/broke off mid-body/)
+  })
+
   const isKitError = (response: { rawHeaders: string[]; body: Buffer }, code: string) => {
     const headers = endToEnd(response.rawHeaders)
     expect(headers).toContain(`x-mockdesk-error: ${code}`)

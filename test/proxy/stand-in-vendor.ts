@@ -30,6 +30,8 @@ export const breaks = {
   'no-retry-after': '429 comes without Retry-After',
   /** Every answer carries an undocumented X-RateLimit-Remaining header. */
   'extra-header': 'answers carry X-RateLimit-Remaining',
+  /** Lists break off half-way through the body. */
+  'cut-off': 'lists break off half-way through the body',
 } as const
 
 export type Break = keyof typeof breaks
@@ -96,17 +98,23 @@ export async function startStandIn(options: { breaks?: Break[]; port?: number; h
         extra['content-encoding'] = 'gzip'
       }
       res.writeHead(status, { ...headers, ...extra, 'content-length': String(bytes.byteLength) })
+      if (broken.has('cut-off') && Array.isArray(value)) {
+        res.write(bytes.subarray(0, bytes.byteLength >> 1))
+        return void setImmediate(() => res.destroy())
+      }
       res.end(bytes)
     }
 
     const url = new URL(req.url!, 'http://stand-in')
+    // HEAD is GET without the body, which Node leaves out of a HEAD answer by itself.
+    const method = req.method === 'HEAD' ? 'GET' : req.method
     if (!/^Bearer tt_\w+$/.test(req.headers.authorization ?? '')) return answer(401, { detail: 'Invalid API key' })
     if (req.headers['x-stand-in-status'] === '429') {
       if (!broken.has('no-retry-after')) headers['retry-after'] = '30'
       return answer(429, { detail: 'Rate limit exceeded. Try again in 30 seconds.' })
     }
     const one = /^\/v1\/customers\/([^/]+)$/.exec(url.pathname)
-    if (url.pathname === '/v1/customers' && req.method === 'GET') {
+    if (url.pathname === '/v1/customers' && method === 'GET') {
       const skip = Number(url.searchParams.get('skip') ?? 0)
       const limit = Number(url.searchParams.get('limit') ?? 50)
       const page = [...customers.values()].slice(skip, skip + limit).map(({ id, name, email, is_vip, has_premium_support }) => ({
@@ -118,7 +126,7 @@ export async function startStandIn(options: { breaks?: Break[]; port?: number; h
       }))
       return answer(200, page)
     }
-    if (url.pathname === '/v1/customers' && req.method === 'POST') {
+    if (url.pathname === '/v1/customers' && method === 'POST') {
       if (broken.has('teapot')) return answer(418, { detail: "I'm a teapot" })
       let input: Record<string, unknown>
       try {
@@ -134,12 +142,12 @@ export async function startStandIn(options: { breaks?: Break[]; port?: number; h
       customers.set(customer.id, customer)
       return answer(201, full(customer))
     }
-    if (one && req.method === 'GET') {
+    if (one && method === 'GET') {
       const customer = customers.get(decodeURIComponent(one[1]!))
       if (!customer) return answer(404, { detail: 'Customer not found' })
       return answer(200, full(customer), broken.has('text-content-type') ? 'text/plain' : 'application/json')
     }
-    if (one && req.method === 'DELETE') {
+    if (one && method === 'DELETE') {
       if (!customers.delete(decodeURIComponent(one[1]!))) return answer(404, { detail: 'Customer not found' })
       return answer(204)
     }
