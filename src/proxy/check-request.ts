@@ -18,7 +18,8 @@ export interface ProxiedRequest {
   query: URLSearchParams
   /** Lower-case names. */
   headers: Record<string, string | undefined>
-  body: Uint8Array
+  /** The body with its Content-Encoding undone; undefined when it cannot be (then it is not checked). */
+  body: Uint8Array | undefined
 }
 
 /** `?a=1&a=2&b=3` → `{ a: ['1', '2'], b: '3' }` */
@@ -74,7 +75,7 @@ export async function checkRequest(spec: Spec, operation: SpecOperation, params:
   }
 
   const documented = operation.requestBody
-  if (documented) {
+  if (documented && request.body) {
     const contentType = request.headers['content-type']
     if (request.body.byteLength === 0) {
       if (documented.required) violations.push({ side: 'request', kind: 'missing-field', in: 'body', pointer: '', documented: `a ${Object.keys(documented.content).join(' or ')} body`, received: '(no body)' })

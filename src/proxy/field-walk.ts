@@ -42,29 +42,53 @@ export function observeFields(schema: Schema, value: unknown): FieldObservation 
   return observation
 }
 
+/** What an object schema (with its parts) says about fields: computed once per set of parts. */
+interface ObjectShape {
+  isObject: boolean
+  properties: Record<string, Schema>
+  patterns: RegExp[]
+  additional: unknown
+  items?: Schema
+}
+
+const shapes = new WeakMap<Schema, ObjectShape>()
+
+function shapeOf(schemas: Schema[]): ObjectShape {
+  // Schemas without anyOf/oneOf always have the same parts: their shape is cached.
+  const cacheable = schemas.length > 0 && !schemas.some((s) => s.anyOf || s.oneOf)
+  const cached = cacheable ? shapes.get(schemas[0]!) : undefined
+  if (cached) return cached
+  const shape: ObjectShape = {
+    isObject: schemas.some((s) => s.properties || s.type === 'object' || [s.type].flat().includes('object')),
+    properties: Object.assign({}, ...schemas.map((s) => s.properties ?? {})),
+    patterns: schemas.flatMap((s) => Object.keys(s.patternProperties ?? {}).map((p) => new RegExp(p, 'u'))),
+    // An object documented as a map (`additionalProperties: {schema}` or `true`, and no
+    // properties) has no fixed fields: its keys are data, not fields.
+    additional: schemas.map((s) => s.additionalProperties).find((a) => a !== undefined && a !== false),
+    items: schemas.map((s) => s.items).find((s) => s && typeof s === 'object'),
+  }
+  if (cacheable) shapes.set(schemas[0]!, shape)
+  return shape
+}
+
 function walk(schema: Schema, value: unknown, pointer: string, out: FieldObservation, depth: number) {
   if (depth > 32 || value === null || typeof value !== 'object') return
-  const schemas = parts(schema, value)
+  const shape = shapeOf(parts(schema, value))
   if (Array.isArray(value)) {
-    const items = schemas.map((s) => s.items).find((s) => s && typeof s === 'object')
-    if (items) for (const item of value) walk(items, item, `${pointer}/*`, out, depth + 1)
+    if (shape.items) for (const item of value) walk(shape.items, item, `${pointer}/*`, out, depth + 1)
     return
   }
-  const properties: Record<string, Schema> = Object.assign({}, ...schemas.map((s) => s.properties ?? {}))
-  const patterns = schemas.flatMap((s) => Object.keys(s.patternProperties ?? {}).map((p) => new RegExp(p, 'u')))
-  // An object documented as a map (`additionalProperties: {schema}` or `true`, and no properties)
-  // has no fixed fields: its keys are data, not fields.
-  const additional = schemas.map((s) => s.additionalProperties).find((a) => a !== undefined && a !== false)
-  const isObjectSchema = schemas.some((s) => s.properties || s.type === 'object' || [s.type].flat().includes('object'))
-  if (!isObjectSchema) return
-  for (const [name, property] of Object.entries(properties)) {
+  if (!shape.isObject) return
+  const { properties, patterns, additional } = shape
+  for (const name in properties) {
     const path = child(pointer, name)
     const present = Object.hasOwn(value, name)
-    out.documented.set(path, (out.documented.get(path) ?? false) || present)
-    if (present) walk(property, (value as Record<string, unknown>)[name], path, out, depth + 1)
+    if (present || !out.documented.has(path)) out.documented.set(path, present || out.documented.get(path) === true)
+    if (present) walk(properties[name]!, (value as Record<string, unknown>)[name], path, out, depth + 1)
   }
-  for (const [name, item] of Object.entries(value)) {
+  for (const name in value) {
     if (Object.hasOwn(properties, name) || patterns.some((p) => p.test(name))) continue
+    const item = (value as Record<string, unknown>)[name]
     if (additional && typeof additional === 'object') {
       walk(additional, item, `${pointer}/*`, out, depth + 1)
       continue

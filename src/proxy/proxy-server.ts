@@ -134,7 +134,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
     const requestViolations: Violation[] = preflight
       ? []
       : match
-      ? await checkRequest(target.spec, match.operation, match.params, { method, path, query: relative.searchParams, headers, body }, redactor)
+      ? await checkRequest(target.spec, match.operation, match.params, { method, path, query: relative.searchParams, headers, body: decoded(body, headers['content-encoding']) }, redactor)
       : [{ side: 'request', kind: 'undocumented-operation', in: 'operation', pointer: path, documented: target.matcher.hasPath(path) ? 'other methods on this path' : 'no such path', received: `${method} ${redactor.url(path)}` }]
 
     let finished = false
@@ -145,7 +145,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
       const violations = [...requestViolations, ...(check?.violations ?? [])]
       const ms = Math.round(performance.now() - started)
       logger.exchange({ seq: ++seq, api: target.api, method, path: loggedPath, operationId: match?.operation.id, status, answered, ms, violations, note: note ?? (preflight ? 'CORS preflight: not checked' : undefined) })
-      if (!preflight) drift.record(target.api, { operation: match?.operation, method, path: redactor.url(path), status, violations, responseHeaders, documented: check?.documented, fields: check?.fields })
+      if (!preflight) drift.record(target.api, { operation: match?.operation, method, path: loggedPath.slice(target.mount.length).split('?')[0]!, status, violations, responseHeaders, documented: check?.documented, fields: check?.fields })
       return { seq, ms }
     }
 

@@ -56,7 +56,7 @@ export function at(value: unknown, pointer: string): unknown {
   return current
 }
 
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1')
+const escape = (key: string) => (/[~/]/.test(key) ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key)
 export const child = (pointer: string, key: string | number) => `${pointer}/${escape(String(key))}`
 
 const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value)
