@@ -4,6 +4,7 @@
  * failures (vendor down, vendor silent, oversized body) are kit errors, never vendor-shaped.
  */
 import { createServer, type Socket } from 'node:net'
+import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startProxy } from '../../src/proxy/index.ts'
 import { auth, endToEnd, johnId, raw, startPair, token, type Pair } from './support.ts'
@@ -44,6 +45,14 @@ describe('forwarding valid traffic', () => {
     expect(endToEnd(proxied!.rawHeaders)).toEqual(endToEnd(direct!.rawHeaders))
     expect(endToEnd(proxied!.rawHeaders)).toContain(`authorization: Bearer ${token}`)
     expect(proxied!.body.equals(body)).toBe(true)
+  })
+
+  it('checks a compressed request body decoded, and forwards its bytes as sent', async () => {
+    pair = await startPair()
+    const body = gzipSync('{"name":"Ada Lovelace","email":"not an e-mail"}')
+    await raw(`${pair.base}/customers`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json', 'content-encoding': 'gzip' }, body })
+    expect(pair.standIn.requests[0]!.body.equals(body)).toBe(true)
+    expect(pair.entries[0]!.violations).toEqual([expect.objectContaining({ side: 'request', kind: 'format-mismatch', pointer: '/email' })])
   })
 
   it('drops hop-by-hop headers, including those the Connection header names, and sets the vendor Host', async () => {
