@@ -4,8 +4,17 @@
  * becomes the kit error the app sees, never a vendor-shaped body.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { schemaErrors } from '../../src/contract/validator.ts'
+import { driftReportSchema, type DriftReport } from '../../src/proxy/index.ts'
 import type { Break } from './stand-in-vendor.ts'
 import { auth, endToEnd, johnId, raw, startPair, type Pair } from './support.ts'
+
+/** The report as its JSON file holds it, checked against the published schema. */
+const asPublished = (report: DriftReport) => {
+  const json = JSON.parse(JSON.stringify(report))
+  expect(schemaErrors(driftReportSchema, json)).toEqual([])
+  return json as DriftReport
+}
 
 let pair: Pair | undefined
 afterEach(async () => {
@@ -48,7 +57,7 @@ describe.each(cases)('$name', (c) => {
     expect(violations).toContainEqual(expect.objectContaining({ kind: c.kind, side: c.side, pointer: c.pointer }))
     expect(violations.find((v) => v.kind === c.kind)!.documented).not.toBe('')
 
-    const operation = pair.proxy.report().apis[0]!.operations.find((op) => op.operationId === c.operationId)!
+    const operation = asPublished(pair.proxy.report()).apis[0]!.operations.find((op) => op.operationId === c.operationId)!
     expect(operation.exchanges).toBe(1)
     const template = c.pointer.replace(/\/\d+(?=\/|$)/g, '/*')
     expect(operation.differences).toContainEqual(expect.objectContaining({ kind: c.kind, side: c.side, pointer: template, count: 1, example: expect.any(String) }))
@@ -91,7 +100,7 @@ describe('the drift report', () => {
     await raw(`${pair.base}/customers`, { method: 'POST', headers: json, body: '{"name":"Ada","email":"ada@example.com"}' })
     await raw(`${pair.base}/customers/${johnId}`, { method: 'DELETE', headers: auth })
 
-    const report = pair.proxy.report()
+    const report = asPublished(pair.proxy.report())
     const differences = report.apis[0]!.operations.flatMap((op) => op.differences.map((d) => ({ operationId: op.operationId, ...d })))
     differences.sort((a, b) => a.operationId.localeCompare(b.operationId))
     expect(differences).toEqual([
@@ -118,7 +127,7 @@ describe('the drift report', () => {
     pair = await startPair(['extra-header'])
     await raw(`${pair.base}/customers?limit=1`, { headers: auth })
     await raw(`${pair.base}/tickets`, { headers: auth })
-    const api = pair.proxy.report().apis[0]!
+    const api = asPublished(pair.proxy.report()).apis[0]!
     expect(api.operations[0]!.differences).toEqual([expect.objectContaining({ kind: 'undocumented-header', pointer: 'x-ratelimit-remaining', example: '"x-ratelimit-remaining: 99"' })])
     expect(api.undocumentedOperations).toEqual([{ method: 'GET', path: '/tickets', count: 1, statuses: { 404: 1 } }])
   })
