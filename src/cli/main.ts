@@ -2,7 +2,6 @@
 import { contract } from './contract.ts'
 import { init } from './init.ts'
 import { list } from './list.ts'
-import { proxy } from './proxy.ts'
 import { serve } from './serve.ts'
 import { UsageError } from './usage-error.ts'
 
@@ -10,7 +9,8 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
   serve: { summary: 'Serve the mock APIs over HTTP (default 127.0.0.1:4010).', run: serve },
   contract: { summary: 'Check a server, real or mock, against an API spec (for CI).', run: contract },
   list: { summary: 'List the APIs, their base paths, auth and the keys the mock accepts.', run: list },
-  proxy: { summary: 'Forward to the real vendor, checking traffic both ways against the spec; drift report.', run: proxy },
+  // Imported when it runs: the other commands never load the proxy.
+  proxy: { summary: 'Forward to the real vendor, checking traffic both ways against the spec; drift report.', run: async (args) => (await import('./proxy.ts')).proxy(args) },
   init: { summary: 'Write mockServiceWorker.js into a public folder, for mockdesk/browser.', run: init },
 }
 
