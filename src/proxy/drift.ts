@@ -132,7 +132,7 @@ export class DriftRecorder {
     for (const v of exchange.violations) {
       // Undocumented fields come from the field walk below, which also sees them where the spec
       // leaves an object open; ajv reports only those the schema forbids.
-      if (v.kind === 'undocumented-field' && exchange.fields) continue
+      if (v.kind === 'undocumented-field' && v.side === 'response' && exchange.fields) continue
       const pointer = v.in === 'body' ? template(v.pointer) : v.pointer
       state.add({ kind: v.kind, side: v.side, status: v.side === 'response' ? status : undefined, in: v.in, pointer, documented: v.documented, example: v.received })
     }

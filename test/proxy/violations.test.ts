@@ -43,6 +43,7 @@ const cases: Case[] = [
   { name: 'wrong content type', breaks: ['text-content-type'], request: { path: `/customers/${johnId}` }, kind: 'content-type', side: 'response', pointer: '', operationId: 'getCustomer' },
   { name: 'missing documented header', breaks: ['no-retry-after'], request: { path: '/customers', headers: { ...auth, 'x-stand-in-status': '429' } }, kind: 'missing-header', side: 'response', pointer: 'Retry-After', operationId: 'listCustomers' },
   { name: 'invalid request body from the app', breaks: [], request: { path: '/customers', method: 'POST', headers: json, body: '{"name":"Ada","email":"not an e-mail","is_vip":"yes"}' }, kind: 'type-mismatch', side: 'request', pointer: '/is_vip', operationId: 'createCustomer' },
+  { name: 'undocumented field from the app', breaks: [], request: { path: '/customers', method: 'POST', headers: json, body: '{"name":"Ada","email":"ada@example.com","favourite_color":"teal"}' }, kind: 'undocumented-field', side: 'request', pointer: '/favourite_color', operationId: 'createCustomer' },
   { name: 'invalid query parameter from the app', breaks: [], request: { path: '/customers?limit=500' }, kind: 'value-mismatch', side: 'request', pointer: 'limit', operationId: 'listCustomers' },
   { name: 'request without credentials', breaks: [], request: { path: '/customers', headers: {} }, kind: 'missing-credentials', side: 'request', pointer: 'authorization', operationId: 'listCustomers' },
 ]
