@@ -105,6 +105,9 @@ export async function proxy(args: string[]): Promise<number> {
   console.log(`mockdesk proxy on ${server.url}${options.errors ? ' (--errors: violations answered as mockdesk errors)' : ''}\n`)
   for (const target of server.targets) console.log(`  ${target.api.padEnd(16)}${server.baseUrls[target.api]}  →  ${target.base.href}`)
   if (options.record) console.log(`\nrecording to ${options.record}/<api>/ (redacted HAR files)`)
+  if (!/^(127\.|localhost$|::1$|\[::1\]$)/.test(host) && !options['admin-token'] && !process.env.MOCKDESK_ADMIN_TOKEN) {
+    console.log(`\nlistening on ${host}: the control endpoints still answer this machine only; pass --admin-token to reach them from elsewhere`)
+  }
   const stem = (options.drift ?? 'mockdesk-drift').replace(/\.(json|txt)$/, '')
   console.log(`\ndrift: GET ${server.url}/__mockdesk/drift?format=text   (written to ${stem}.json and ${stem}.txt on exit)`)
   console.log('Press Ctrl-C to stop.')

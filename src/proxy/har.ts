@@ -32,7 +32,7 @@ export interface HarEntry {
     cookies: []
     headersSize: -1
     bodySize: number
-    postData?: { mimeType: string; text: string }
+    postData?: { mimeType: string; text: string; comment?: string }
   }
   response: {
     status: number
@@ -96,7 +96,7 @@ export function harEntry(exchange: HarExchange, redactor: Redactor): HarEntry {
       headersSize: -1,
       bodySize: exchange.request.body.byteLength,
       ...(exchange.request.body.byteLength
-        ? { postData: { mimeType: requestType, text: requestText ?? '' } }
+        ? { postData: { mimeType: requestType, text: requestText ?? '', ...(requestText === undefined ? { comment: 'not recorded: not a text body' } : {}) } }
         : {}),
     },
     response: {
