@@ -22,11 +22,13 @@ Options:
   --allow-http            Allow an http:// target (a local stand-in, a staging server you trust)
   --timeout <ms>          How long the vendor may stay silent (default 30000)
   --max-body-bytes <n>    Largest request body accepted (default 1048576)
-  --admin-token <token>   Let the control endpoints answer beyond loopback, given x-mockdesk-token
+  --admin-token <t>       Token every /__mockdesk/* call must carry (X-Mockdesk-Admin-Token); made up and
+                          printed when --host is not loopback and none is given
   --log <text|json>       Log format (default text)
   -h, --help              Show this help
 
-Control (loopback only): GET /__mockdesk/health, GET /__mockdesk/drift[?format=text]`
+Control: GET /__mockdesk/health, GET /__mockdesk/drift[?format=text]; bound to loopback, they
+answer only loopback host names, as the server's control plane does.`
 
 const list = (values: string[] | undefined) => (values ?? []).flatMap((value) => value.split(',')).map((v) => v.trim()).filter(Boolean)
 
@@ -80,6 +82,10 @@ export async function proxy(args: string[]): Promise<number> {
   }
   const log = options.log ?? 'text'
   if (log !== 'text' && log !== 'json') throw new UsageError(`--log is text or json, not "${log}".`, usage)
+  const token = options['admin-token']
+  if (token !== undefined && !/^[\x21-\x7e]{12,}$/.test(token)) {
+    throw new UsageError('--admin-token must be at least 12 printable characters with no spaces (or leave it out to get one made up).', usage)
+  }
   const port = integerOption(options.port, 'port', usage) ?? defaultProxyPort
   const host = options.host ?? '127.0.0.1'
 
@@ -94,7 +100,7 @@ export async function proxy(args: string[]): Promise<number> {
     redaction: { fields: list(options.redact), keep: list(options.keep) },
     timeoutMs: integerOption(options.timeout, 'timeout', usage),
     maxBodyBytes: integerOption(options['max-body-bytes'], 'max-body-bytes', usage),
-    adminToken: options['admin-token'] ?? process.env.MOCKDESK_ADMIN_TOKEN,
+    adminToken: token,
     logger: log === 'json' ? jsonLogger() : textLogger(),
   }).catch((error: NodeJS.ErrnoException) => {
     if (error instanceof ProxySetupError) throw new UsageError(error.message, usage)
@@ -105,8 +111,9 @@ export async function proxy(args: string[]): Promise<number> {
   console.log(`mockdesk proxy on ${server.url}${options.errors ? ' (--errors: violations answered as mockdesk errors)' : ''}\n`)
   for (const target of server.targets) console.log(`  ${target.api.padEnd(16)}${server.baseUrls[target.api]}  →  ${target.base.href}`)
   if (options.record) console.log(`\nrecording to ${options.record}/<api>/ (redacted HAR files)`)
-  if (!/^(127\.|localhost$|::1$|\[::1\]$)/.test(host) && !options['admin-token'] && !process.env.MOCKDESK_ADMIN_TOKEN) {
-    console.log(`\nlistening on ${host}: the control endpoints still answer this machine only; pass --admin-token to reach them from elsewhere`)
+  if (server.adminToken !== undefined) {
+    // Printed once, here, as the server does: the drift report describes the team's real traffic.
+    console.log(`\nadmin token (every /__mockdesk/* call needs -H 'x-mockdesk-admin-token: <token>'):\n  ${server.adminToken}`)
   }
   const stem = (options.drift ?? 'mockdesk-drift').replace(/\.(json|txt)$/, '')
   console.log(`\ndrift: GET ${server.url}/__mockdesk/drift?format=text   (written to ${stem}.json and ${stem}.txt on exit)`)

@@ -1,12 +1,12 @@
 /**
  * The proxy's own endpoints under `/__mockdesk/`: `GET /__mockdesk/health` and
  * `GET /__mockdesk/drift` (`?format=text` for the readable summary). They belong to whoever runs
- * the proxy, so, as for the server's control plane: loopback clients only, with a Host check
- * against DNS rebinding, no CORS, unless the caller shows the admin token
- * (`x-mockdesk-token`), which is how they are reached when the proxy listens beyond loopback.
+ * the proxy, under the same rules as the server's control plane (src/core/control-access.ts):
+ * bound to loopback, only loopback Host names (no DNS rebinding); never for other sites' pages
+ * (no CORS either); with an admin token (always when bound beyond loopback), only with it.
  */
 import type { IncomingMessage } from 'node:http'
-import { timingSafeEqual } from 'node:crypto'
+import { checkControlAccess, type ControlAccess } from '../core/control-access.ts'
 import { KitError } from '../core/kit-error.ts'
 import type { DriftRecorder } from './drift.ts'
 import { driftSummary } from './drift-summary.ts'
@@ -14,34 +14,26 @@ import type { ProxyTarget } from './targets.ts'
 
 export const controlPrefix = '/__mockdesk'
 
-const loopbackAddress = (address = '') => address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.')
-const loopbackName = (host: string) => ['localhost', '127.0.0.1', '[::1]', '::1'].includes(host) || /^127(\.\d{1,3}){3}$/.test(host) || host.endsWith('.localhost')
-
-const sameToken = (given: string, expected: string) => {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
-
 /** Why this request may not use the control endpoints, or undefined when it may. */
-export function controlRefusal(request: IncomingMessage, adminToken?: string): KitError | undefined {
-  const token = request.headers['x-mockdesk-token']
-  if (adminToken && typeof token === 'string' && sameToken(token, adminToken)) return undefined
-  const fix = adminToken
-    ? 'Call it from the machine the proxy runs on (http://127.0.0.1:<port>), or send the admin token in an x-mockdesk-token header.'
-    : 'Call it from the machine the proxy runs on, at http://127.0.0.1:<port>; to reach it from elsewhere, start the proxy with --admin-token and send it in an x-mockdesk-token header.'
-  if (!loopbackAddress(request.socket.remoteAddress)) return new KitError('MOCKDESK_CONTROL_FORBIDDEN', 'The proxy control endpoints answer loopback clients only.', fix)
-  const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase()
-  if (!loopbackName(host)) return new KitError('MOCKDESK_CONTROL_FORBIDDEN', `The proxy control endpoints answer only requests addressed to a loopback name, not "${host}".`, fix)
-  const origin = request.headers.origin
-  if (origin && origin !== 'null') {
-    try {
-      if (new URL(origin).host !== request.headers.host) return new KitError('MOCKDESK_CONTROL_FORBIDDEN', `The proxy control endpoints do not answer pages from other origins (${origin}).`, fix)
-    } catch {
-      return new KitError('MOCKDESK_CONTROL_FORBIDDEN', 'The Origin header is not a URL.', fix)
-    }
+export function controlRefusal(request: IncomingMessage, access: ControlAccess): KitError | undefined {
+  let url: URL
+  try {
+    url = new URL(request.url ?? '/', `http://${request.headers.host ?? ''}`)
+  } catch {
+    return new KitError('MOCKDESK_FORBIDDEN', 'The request has no valid Host header.', 'Call the control endpoints as http://127.0.0.1:<port>/__mockdesk/...')
   }
-  return undefined
+  // Only the headers the rules read: the rest (connection, host, ...) is not the rules' business.
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (typeof value === 'string' && (name === 'origin' || name === 'sec-fetch-site' || name === 'content-type' || name.startsWith('x-mockdesk-'))) headers.set(name, value)
+  }
+  try {
+    checkControlAccess(new Request(url, { method: request.method, headers }), url, access)
+    return undefined
+  } catch (error) {
+    if (error instanceof KitError) return error
+    throw error
+  }
 }
 
 export interface ControlContext {

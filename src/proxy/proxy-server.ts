@@ -15,10 +15,13 @@
  * This file sets the proxy up and routes requests (control endpoints, mounts); one exchange's
  * flow is in forward-exchange.ts.
  */
+import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { isLoopbackName } from '../core/control-access.ts'
 import { withCors } from '../core/cors.ts'
 import { KitError, kitErrorFrom } from '../core/kit-error.ts'
+import { guardServer, oneAtATime, serverOptions, type ConnectionLimits } from '../node/connection-guard.ts'
 import { controlPrefix, controlRefusal, handleControl } from './control.ts'
 import { DriftRecorder, type DriftReport } from './drift.ts'
 import { forwardExchange, type ExchangeContext } from './forward-exchange.ts'
@@ -26,7 +29,7 @@ import { HarRecorder } from './har.ts'
 import { send } from './http-forward.ts'
 import { textLogger, type ProxyLogger } from './proxy-log.ts'
 import { Redactor, type RedactionOptions } from './redact.ts'
-import { resolveTargets, type ProxyTarget, type ProxyTargetOptions } from './targets.ts'
+import { ProxySetupError, resolveTargets, type ProxyTarget, type ProxyTargetOptions } from './targets.ts'
 
 export interface ProxyOptions {
   targets: ProxyTargetOptions[]
@@ -48,7 +51,10 @@ export interface ProxyOptions {
   /** How long the vendor may stay silent, in ms (default 30 000). */
   timeoutMs?: number
   logger?: ProxyLogger
-  /** Lets the control endpoints answer beyond loopback, to callers that send it. */
+  /**
+   * Token every control call must carry (`X-Mockdesk-Admin-Token`), as for the server: bound
+   * beyond loopback, the proxy makes one up when none is given.
+   */
   adminToken?: string
 }
 
@@ -57,6 +63,8 @@ export interface ProxyServer {
   /** Where the app sends each API's requests, by id. */
   baseUrls: Record<string, string>
   targets: ProxyTarget[]
+  /** The admin token control calls need, if any (made up when bound beyond loopback). */
+  adminToken?: string
   report(): DriftReport
   /** Stops listening, after the recordings in flight are written. */
   close(): Promise<void>
@@ -78,6 +86,13 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs
   const pending = new Set<Promise<unknown>>()
   let seq = 0
+  const host = options.host ?? '127.0.0.1'
+  const loopbackOnly = isLoopbackName(host)
+  if (options.adminToken !== undefined && options.adminToken.length < 12) throw new ProxySetupError('The admin token must be at least 12 characters long.')
+  const adminToken = options.adminToken ?? (loopbackOnly ? undefined : randomBytes(18).toString('base64url'))
+  // The server's limits: headers in 10 s, a whole request in 30 s; a connection may stay idle
+  // while the vendor takes its time, and a little longer, so the 504 still reaches the app.
+  const limits: ConnectionLimits = { idleMs: timeoutMs + 5000 }
 
   const track = (promise: Promise<unknown>) => {
     pending.add(promise)
@@ -105,7 +120,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
     const url = new URL(rawUrl, 'http://proxy.invalid')
 
     if (url.pathname === controlPrefix || url.pathname.startsWith(`${controlPrefix}/`)) {
-      const refusal = controlRefusal(req, options.adminToken)
+      const refusal = controlRefusal(req, { loopbackOnly, adminToken })
       if (refusal) return send(res, refusal.toResponse())
       req.resume()
       return send(res, handleControl(method, url, { targets, drift, errors: options.errors ?? false, recording: options.record }))
@@ -125,21 +140,22 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
     await forwardExchange(exchangeContext, target, req, res, answer)
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error) => {
-      const kit = kitErrorFrom(error)
-      if (res.headersSent) return res.destroy()
-      if (kit.code === 'MOCKDESK_BODY_TOO_LARGE') res.shouldKeepAlive = false
-      void send(res, kit.toResponse()).catch(() => res.destroy())
-    })
-  })
-  // Like the server's: a client that sends its request too slowly is cut off.
-  server.requestTimeout = timeoutMs + 10_000
-  server.headersTimeout = Math.min(60_000, server.requestTimeout)
+  const server = createServer(
+    serverOptions(limits),
+    oneAtATime((req, res) => {
+      handle(req, res).catch((error) => {
+        const kit = kitErrorFrom(error)
+        if (res.headersSent) return res.destroy()
+        if (kit.code === 'MOCKDESK_BODY_TOO_LARGE') res.shouldKeepAlive = false
+        void send(res, kit.toResponse()).catch(() => res.destroy())
+      })
+    }, limits),
+  )
+  guardServer(server, limits)
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port ?? defaultProxyPort, options.host ?? '127.0.0.1', () => resolve())
+    server.listen(options.port ?? defaultProxyPort, host, () => resolve())
   })
   const { address, port } = server.address() as AddressInfo
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`
@@ -147,6 +163,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
     url,
     baseUrls: Object.fromEntries(targets.map((t) => [t.api, `${url}${t.mount}`])),
     targets,
+    adminToken,
     report: () => drift.report(),
     async close() {
       await new Promise<void>((resolve) => {

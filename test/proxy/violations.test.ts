@@ -135,19 +135,35 @@ describe('the drift report', () => {
 })
 
 describe('the control endpoints', () => {
-  it('answer loopback callers only, with a Host check, unless the admin token is shown', async () => {
-    pair = await startPair([], { adminToken: 'let-me-in' })
+  it('follow the control-plane rules: loopback Host names only, no other sites, no CORS', async () => {
+    pair = await startPair()
     expect((await raw(`${pair.proxy.url}/__mockdesk/health`)).status).toBe(200)
     const rebound = await raw(`${pair.proxy.url}/__mockdesk/drift`, { headers: { host: 'evil.example.com' } })
     expect(rebound.status).toBe(403)
-    expect(endToEnd(rebound.rawHeaders)).toContain('x-mockdesk-error: MOCKDESK_CONTROL_FORBIDDEN')
-    expect((await raw(`${pair.proxy.url}/__mockdesk/drift`, { headers: { host: 'evil.example.com', 'x-mockdesk-token': 'let-me-in' } })).status).toBe(200)
+    expect(endToEnd(rebound.rawHeaders)).toContain('x-mockdesk-error: MOCKDESK_FORBIDDEN')
     const foreign = await raw(`${pair.proxy.url}/__mockdesk/drift`, { headers: { origin: 'https://evil.example.com' } })
     expect(foreign.status).toBe(403)
     expect(endToEnd(foreign.rawHeaders).some((h) => h.startsWith('access-control-'))).toBe(false)
-    const unknown = await raw(`${pair.proxy.url}/__mockdesk/reset`, { method: 'POST' })
+    const unknown = await raw(`${pair.proxy.url}/__mockdesk/reset`, { method: 'POST', headers: { 'x-mockdesk-control': '1' } })
     expect(unknown.status).toBe(404)
     // Never forwarded to the vendor.
     expect(pair.standIn.requests).toHaveLength(0)
+  })
+
+  it('need the admin token when one is set, and make one up when bound beyond loopback', async () => {
+    pair = await startPair([], { adminToken: 'let-me-in-please' })
+    const without = await raw(`${pair.proxy.url}/__mockdesk/drift`)
+    expect(without.status).toBe(401)
+    expect(endToEnd(without.rawHeaders)).toContain('x-mockdesk-error: MOCKDESK_ADMIN_TOKEN_REQUIRED')
+    expect((await raw(`${pair.proxy.url}/__mockdesk/drift`, { headers: { 'x-mockdesk-admin-token': 'let-me-in-please' } })).status).toBe(200)
+    // The API routes are the vendor's: no token there.
+    expect((await raw(`${pair.base}/customers?limit=1`, { headers: auth })).status).toBe(200)
+    await pair.close()
+
+    pair = await startPair([], { host: '0.0.0.0' })
+    expect(pair.proxy.adminToken).toMatch(/^[\w-]{24}$/)
+    const url = pair.proxy.url.replace('0.0.0.0', '127.0.0.1')
+    expect((await raw(`${url}/__mockdesk/drift`)).status).toBe(401)
+    expect((await raw(`${url}/__mockdesk/drift`, { headers: { 'x-mockdesk-admin-token': pair.proxy.adminToken! } })).status).toBe(200)
   })
 })
