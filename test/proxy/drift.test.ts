@@ -63,4 +63,13 @@ describe('DriftRecorder', () => {
     expect(operation.unseen.statuses).toEqual(['401', '403', '422', '429', '500'])
     expect(operation.unseen.fields).toEqual([])
   })
+
+  it('counts undocumented fields the app sends, beside the vendor fields the walk finds', async () => {
+    const drift = recorder()
+    const operation = spec.operations.find((op) => op.id === 'getCustomer')!
+    const check = await checkResponse(operation, { status: 200, headers: { 'content-type': 'application/json' }, body: new TextEncoder().encode(JSON.stringify(john)) }, drift.redactor)
+    const sent = { side: 'request' as const, kind: 'undocumented-field' as const, in: 'body' as const, pointer: '/favourite_color', documented: 'no such field', received: '"teal"' }
+    drift.record('toptickets', { operation, method: 'GET', path: operation.path, status: 200, violations: [sent, ...check.violations], documented: check.documented, fields: check.fields })
+    expect(differencesOf(drift, 'getCustomer')).toEqual([expect.objectContaining({ side: 'request', kind: 'undocumented-field', pointer: '/favourite_color', count: 1 })])
+  })
 })
