@@ -2,6 +2,7 @@
 import { apiIds, type ApiId } from '../apis/select-apis.ts'
 import { defaultSeed } from '../core/seeded-faker.ts'
 import { defaultHost, defaultPort, startMockServer } from '../node/http-server.ts'
+import { loadRecording, seedFromRecording } from '../proxy/seed-from-recording.ts'
 import { integerOption, parseOptions, UsageError } from './usage-error.ts'
 
 const usage = `Usage: mockdesk serve [options]
@@ -17,6 +18,7 @@ Options:
   --idle-timeout <ms>  Close a connection with no traffic for this long (default 30000)
   --admin-token <t>  Token every /__mockdesk/* call must carry (X-Mockdesk-Admin-Token); made up and
                     printed when --host is not loopback and none is given
+  --seed-from <dir> Put the records of list responses recorded by "mockdesk proxy --record <dir>" first
   -h, --help        Show this help
 
 Every API is served under /<id> plus its documented base path, e.g.
@@ -39,6 +41,7 @@ export async function serve(args: string[]): Promise<number> {
       'admin-token': { type: 'string' },
       'request-timeout': { type: 'string' },
       'idle-timeout': { type: 'string' },
+      'seed-from': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     usage,
@@ -54,6 +57,7 @@ export async function serve(args: string[]): Promise<number> {
   if (token !== undefined && !/^[\x21-\x7e]{12,}$/.test(token)) {
     throw new UsageError('--admin-token must be at least 12 printable characters with no spaces (or leave it out to get one made up).', usage)
   }
+  const recording = options['seed-from'] === undefined ? undefined : await loadRecording(options['seed-from'])
   const port = integerOption(options.port, 'port', usage) ?? defaultPort
   const host = options.host ?? defaultHost
   const server = await startMockServer({
@@ -70,6 +74,9 @@ export async function serve(args: string[]): Promise<number> {
     throw error
   })
 
+  if (recording) {
+    for (const s of await seedFromRecording(server.mockdesk, recording)) console.log(`seeded ${s.api} ${s.collection} with ${s.records} recorded records${s.skipped ? ` (${s.skipped} did not fit the spec)` : ''}`)
+  }
   console.log(`mockdesk serving on ${server.url} (seed ${server.mockdesk.seed})\n`)
   for (const api of server.mockdesk.apis) {
     const counts = Object.entries(api.definition.counts(api.store)).map(([name, n]) => `${n} ${name}`).join(', ')
