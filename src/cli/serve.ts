@@ -5,6 +5,7 @@ import { defaultHost, defaultPort, startMockServer } from '../node/http-server.t
 import { sessionAttributes, type SessionAttribute } from '../node/sessions/session-name.ts'
 import { defaultSessionLimits } from '../node/sessions/session-registry.ts'
 import { durationOption } from './duration-option.ts'
+import { loadRecording, seedFromRecording } from '../proxy/seed-from-recording.ts'
 import { integerOption, parseOptions, UsageError } from './usage-error.ts'
 
 const usage = `Usage: mockdesk serve [options]
@@ -20,6 +21,7 @@ Options:
   --idle-timeout <ms>  Close a connection with no traffic for this long (default 30000)
   --admin-token <t>  Token every /__mockdesk/* call must carry (X-Mockdesk-Admin-Token); made up and
                     printed when --host is not loopback and none is given
+  --seed-from <dir> Put the records of list responses recorded by "mockdesk proxy --record <dir>" first
 
 Sessions (a request names its own world with an X-Mockdesk-Session header):
   --visitor-sessions    Give each visitor of the sandbox page a world of their own (cookie)
@@ -63,6 +65,7 @@ export async function serve(args: string[]): Promise<number> {
       'admin-token': { type: 'string' },
       'request-timeout': { type: 'string' },
       'idle-timeout': { type: 'string' },
+      'seed-from': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     usage,
@@ -87,6 +90,7 @@ export async function serve(args: string[]): Promise<number> {
   if (token !== undefined && !/^[\x21-\x7e]{12,}$/.test(token)) {
     throw new UsageError('--admin-token must be at least 12 printable characters with no spaces (or leave it out to get one made up).', usage)
   }
+  const recording = options['seed-from'] === undefined ? undefined : await loadRecording(options['seed-from'])
   const port = integerOption(options.port, 'port', usage) ?? defaultPort
   const host = options.host ?? defaultHost
   const server = await startMockServer({
@@ -113,6 +117,9 @@ export async function serve(args: string[]): Promise<number> {
     throw error
   })
 
+  if (recording) {
+    for (const s of await seedFromRecording(server.mockdesk, recording)) console.log(`seeded ${s.api} ${s.collection} with ${s.records} recorded records${s.skipped ? ` (${s.skipped} did not fit the spec)` : ''}`)
+  }
   console.log(`mockdesk serving on ${server.url} (seed ${server.mockdesk.seed})\n`)
   for (const api of server.mockdesk.apis) {
     const counts = Object.entries(api.definition.counts(api.store)).map(([name, n]) => `${n} ${name}`).join(', ')
