@@ -1,12 +1,13 @@
 /**
  * Compiles an API definition into the one pipeline every runtime uses. Each operation gets a
- * resolver, explicit status (`Prefer: code=`) → auth → the API's optional path binding → body and
+ * resolver, behaviour (latency, faults, rate limits) → explicit status (`Prefer: code=`) → auth → the API's optional path binding → body and
  * parameter validation (after the API's optional body preparation) → the API's handler, and that same resolver is served two ways: as MSW request handlers (service worker,
  * msw/node) and as a precompiled route table the HTTP server matches directly, which skips
  * MSW's per-request matching machinery on the hot path. Whatever goes wrong inside becomes
  * mockdesk's own 500, never a crash.
  */
 import { http, type HttpHandler } from 'msw'
+import type { Behaviour } from './behaviour/behaviour.ts'
 import type { ApiDefinition, RouteContext, RouteHandler } from './define-api.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
 import { listOperations, type Operation } from './openapi-document.ts'
@@ -23,6 +24,8 @@ export interface ApiHandlerOptions<Store> {
   /** The live store; a function so that a reset can swap it without rebuilding handlers. */
   store: () => Store
   maxBodyBytes?: number
+  /** Latency, faults and rate limits: one stage in front of the rest of the pipeline. */
+  behaviour?: Behaviour
 }
 
 type Params = Record<string, string | readonly string[] | undefined>
@@ -91,7 +94,7 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
     const validate = createRequestValidator(operation)
     const templated = templateCount(operation.path) > 0
     const success = successStatus(operation)
-    return async (request, params) => {
+    const resolve: Resolver = async (request, params) => {
       try {
         const url = new URL(request.url)
         if (templated && literalPaths.has(pathWithinBase(url))) return fallback(request)
@@ -126,6 +129,9 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
         return kitErrorFrom(error).toResponse()
       }
     }
+    const stage = options.behaviour?.stage(api, operation)
+    if (!stage) return resolve
+    return (request, params) => stage(request, () => resolve(request, params))
   }
 
   const compiled = operations.map((operation) => ({ operation, resolve: resolverFor(operation) }))

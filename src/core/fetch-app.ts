@@ -6,6 +6,8 @@
 import { handleControlRequest, controlPrefix } from './control-plane.ts'
 import { isPreflight, preflightResponse, withCors } from './cors.ts'
 import { matchRoute } from './api-handlers.ts'
+import { behaviourNoteOf } from './behaviour/behaviour.ts'
+import { socketFaultOf } from './behaviour/faults.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
 import type { Mockdesk, MountedApi } from './mockdesk.ts'
 
@@ -50,7 +52,16 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   // Calls to the APIs (and misses) are logged; the control plane and pages are not, or the
   // sandbox page's own polling would drown them.
   function log(request: Request, url: URL, at: number, response: Response, api?: string) {
-    mockdesk.requests.record({ at: new Date(at).toISOString(), method: request.method, path: url.pathname + url.search, status: response.status, ms: Date.now() - at, api })
+    const note = behaviourNoteOf(response)
+    mockdesk.requests.record({
+      at: new Date(at).toISOString(),
+      method: request.method,
+      path: url.pathname + url.search,
+      status: response.status,
+      ms: Date.now() - at,
+      api,
+      ...(note && { delay: note.delay || undefined, fault: note.rateLimited ? 'rate-limited' : note.fault }),
+    })
   }
 
   return async (request) => {
@@ -61,7 +72,8 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     } catch (error) {
       response = kitErrorFrom(error).toResponse()
     }
-    return withCors(request, response)
+    // A fault with no answer at all (a reset, a hang) has no headers to add CORS to.
+    return socketFaultOf(response) ? response : withCors(request, response)
   }
 }
 

@@ -4,6 +4,8 @@
  */
 import type { HttpHandler } from 'msw'
 import { compileApi, type CompiledApi } from './api-handlers.ts'
+import { createBehaviour, type Behaviour } from './behaviour/behaviour.ts'
+import type { BehaviourSettings } from './behaviour/behaviour-settings.ts'
 import type { ApiDefinition } from './define-api.ts'
 import { documentedBaseUrl } from './openapi-document.ts'
 import { RequestLog } from './request-log.ts'
@@ -21,6 +23,8 @@ export interface MockdeskOptions {
    */
   base?: (api: ApiDefinition) => string
   maxBodyBytes?: number
+  /** Latency, faults and rate limits (none by default); changed later with `behave()`. */
+  behaviour?: BehaviourSettings
 }
 
 export interface MountedApi {
@@ -40,6 +44,14 @@ export interface Mockdesk {
   seed: number
   /** Rebuilds every store from the seed (a new seed if given); handlers keep working. */
   reset(seed?: number): Promise<void>
+  /** Latency, faults and rate limits in force: the stage every request of every API passes. */
+  behaviour: Behaviour
+  /**
+   * Replaces the behaviour settings (see BehaviourSettings; nothing is merged), e.g.
+   * `behave({ latency: '200-800', faults: { reset: '5%' } })`; `behave({})` answers instantly again.
+   * Throws a kit error, keeping the old settings, when they do not make sense.
+   */
+  behave(settings: BehaviourSettings): void
   /** The last requests answered, for the sandbox page (the HTTP server and the worker fill it). */
   requests: RequestLog
   /** Every store's state as JSON, e.g. to keep it across page reloads. */
@@ -64,11 +76,13 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
   let seed = options.seed ?? defaultSeed
   let generation = 0
   const stores = await seedStores(seed)
+  const behaviour = createBehaviour(options.behaviour ?? {}, { seed: () => seed, apis: definitions })
   const apis: MountedApi[] = definitions.map((definition, index) => {
     const compiled = compileApi(definition, {
       base: base(definition),
       store: () => mounted.store,
       maxBodyBytes: options.maxBodyBytes,
+      behaviour,
     })
     const mounted: MountedApi = { definition, base: base(definition), store: stores[index], handlers: compiled.handlers, compiled }
     return mounted
@@ -85,7 +99,10 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
       apis.forEach((api, index) => (api.store = fresh[index]))
       seed = next
       generation = 0
+      behaviour.restart()
     },
+    behaviour,
+    behave: (settings) => behaviour.set(settings),
     requests: new RequestLog(),
     snapshot: () => ({
       seed,

@@ -15,6 +15,12 @@ export interface LoggedRequest {
   ms: number
   /** The mounted API that answered, if any. */
   api?: string
+  /** The session whose world answered, when sessions are in use. */
+  session?: string
+  /** The delay the behaviour stage added, in milliseconds. */
+  delay?: number
+  /** The fault injected ("reset", "truncated", ...), or "rate-limited" for a vendor 429. */
+  fault?: string
 }
 
 export const defaultRequestLogSize = 200
@@ -25,11 +31,20 @@ export class RequestLog {
 
   constructor(readonly size = defaultRequestLogSize) {}
 
+  readonly #listeners = new Set<(entry: LoggedRequest) => void>()
+
   record(entry: Omit<LoggedRequest, 'seq'>): LoggedRequest {
     const logged = { seq: ++this.#seq, ...entry }
     this.#entries.push(logged)
     if (this.#entries.length > this.size) this.#entries.shift()
+    for (const listener of this.#listeners) listener(logged)
     return logged
+  }
+
+  /** Calls `listener` with each entry as it is recorded (the server's log lines); returns an unsubscribe. */
+  subscribe(listener: (entry: LoggedRequest) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
   }
 
   /** Entries newer than `after` (all kept ones by default), oldest first. */

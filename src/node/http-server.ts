@@ -4,13 +4,16 @@
  * sandbox page at `/` (wherever no API answers it).
  * Node's http is adapted to the fetch app by @hono/node-server, which does that conversion fast.
  */
+import type { IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { selectApis, type ApiId } from '../apis/select-apis.ts'
+import { socketFaultOf } from '../core/behaviour/faults.ts'
 import { createFetchApp } from '../core/fetch-app.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
 import { documentedBaseUrl } from '../core/openapi-document.ts'
 import { sandboxPages } from './sandbox-pages.ts'
+import { actOutSocketFault, noAnswer } from './socket-faults.ts'
 
 export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
   /** Default 127.0.0.1. */
@@ -45,7 +48,15 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
   // overrideGlobalObjects: the adapter's lightweight Request/Response replace the globals (they
   // extend them, so instanceof and msw keep working). A Response built from a string is then
   // written to the socket as is, instead of through a web stream: the list's main cost before.
-  const server = createAdaptorServer({ fetch: app, overrideGlobalObjects: true })
+  // A response marked as a socket fault (reset, truncated, ...) is acted out on the socket itself.
+  const fetch = (request: Request, env: { incoming: IncomingMessage } | object) =>
+    app(request).then((response) => {
+      const fault = socketFaultOf(response)
+      if (!fault) return response
+      actOutSocketFault(fault, (env as { incoming: IncomingMessage }).incoming)
+      return noAnswer()
+    })
+  const server = createAdaptorServer({ fetch, overrideGlobalObjects: true })
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
