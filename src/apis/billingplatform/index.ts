@@ -4,6 +4,7 @@ import { apiKeys, authenticate } from './auth.ts'
 import { invalidRequest } from './errors.ts'
 import { routes } from './handlers/index.ts'
 import { createStore, defaultTicketCount } from './store.ts'
+import { rateLimit } from './rate-limit.ts'
 
 /** billingplatform.uk: Yii 2-style tickets API (bare arrays, `idAfter` keyset filters, `{name, message, code, status}` errors, Bearer keys). */
 export default defineApi({
@@ -15,5 +16,6 @@ export default defineApi({
   authenticate,
   invalidRequest,
   counts: (store) => ({ customers: store.customers.count(), tickets: store.tickets.count() }),
+  rateLimit,
   routes,
 })

@@ -4,6 +4,7 @@ import { apiKeys, authenticate } from './auth.ts'
 import { invalidRequest } from './errors.ts'
 import { routes } from './handlers/index.ts'
 import { createStore, defaultCustomerCount } from './store.ts'
+import { rateLimit } from './rate-limit.ts'
 
 /** TopTickets: FastAPI-style customers API (bare arrays, skip/limit, `{"detail"}` errors, scoped Bearer keys). */
 export default defineApi({
@@ -15,5 +16,6 @@ export default defineApi({
   authenticate,
   invalidRequest,
   counts: (store) => ({ customers: store.customers.count() }),
+  rateLimit,
   routes,
 })
