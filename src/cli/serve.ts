@@ -1,7 +1,11 @@
 /** `mockdesk serve`: the standalone HTTP server, until Ctrl-C. */
 import { apiIds, type ApiId } from '../apis/select-apis.ts'
 import { defaultSeed } from '../core/seeded-faker.ts'
+import { resolveConfig, type MockdeskConfig } from '../config/mockdesk-config.ts'
 import { defaultHost, defaultPort, startMockServer } from '../node/http-server.ts'
+import { defaultConfigFile, readConfigFile } from '../node/read-config-file.ts'
+import { createLogger, logRequests, type LogFormat } from '../node/request-logger.ts'
+import { watchConfigFile } from '../node/watch-config.ts'
 import { integerOption, parseOptions, UsageError } from './usage-error.ts'
 
 const usage = `Usage: mockdesk serve [options]
@@ -13,6 +17,11 @@ Options:
   --count <n>       Primary records per API (default: each API's own, e.g. 150 TopTickets customers)
   --api <id>        Serve only this API, at the root (e.g. /v1/customers); one of: ${apiIds.join(', ')}
   --max-body-bytes <n>  Largest request body accepted (default 1048576)
+  --config <file>   Read ${defaultConfigFile} (APIs, seed, latency, faults, rate limits, logging);
+                    options given here win over it
+  --watch           Apply changes to the config file without a restart (needs --config)
+  --log <format>    Request lines as text (default) or json
+  --quiet           No request lines
   -h, --help        Show this help
 
 Every API is served under /<id> plus its documented base path, e.g.
@@ -30,6 +39,10 @@ export async function serve(args: string[]): Promise<number> {
       count: { type: 'string' },
       api: { type: 'string' },
       'max-body-bytes': { type: 'string' },
+      config: { type: 'string' },
+      watch: { type: 'boolean' },
+      log: { type: 'string' },
+      quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     usage,
@@ -41,19 +54,28 @@ export async function serve(args: string[]): Promise<number> {
   if (options.api !== undefined && !apiIds.includes(options.api as ApiId)) {
     throw new UsageError(`--api "${options.api}" is not a mockdesk API; use one of: ${apiIds.join(', ')}.`, usage)
   }
+  if (options.log !== undefined && options.log !== 'text' && options.log !== 'json') throw new UsageError(`--log must be text or json, got "${options.log}".`, usage)
+  if (options.watch && !options.config) throw new UsageError('--watch needs --config <file>: it watches that file.', usage)
   const port = integerOption(options.port, 'port', usage) ?? defaultPort
   const host = options.host ?? defaultHost
-  const server = await startMockServer({
-    port,
-    host,
-    seed: integerOption(options.seed, 'seed', usage),
-    count: integerOption(options.count, 'count', usage),
-    maxBodyBytes: integerOption(options['max-body-bytes'], 'max-body-bytes', usage),
-    root: options.api as ApiId | undefined,
-  }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') throw new Error(`port ${port} on ${host} is already in use. Stop the other server or pass --port <another>.`)
-    throw error
-  })
+  const start = (config: MockdeskConfig | undefined, listenPort: number) =>
+    startMockServer({
+      port: listenPort,
+      host,
+      seed: integerOption(options.seed, 'seed', usage),
+      count: integerOption(options.count, 'count', usage),
+      maxBodyBytes: integerOption(options['max-body-bytes'], 'max-body-bytes', usage),
+      root: options.api as ApiId | undefined,
+      config,
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') throw new Error(`port ${listenPort} on ${host} is already in use. Stop the other server or pass --port <another>.`)
+      throw error
+    })
+  let config = options.config ? await readConfigFile(options.config) : undefined
+  let server = await start(config, port)
+  const logging = () => ({ format: (options.log ?? config?.logging?.format ?? 'text') as LogFormat, quiet: options.quiet ?? config?.logging?.quiet ?? false })
+  let logger = createLogger(logging().format)
+  let stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.requests, logger)
 
   console.log(`mockdesk serving on ${server.url} (seed ${server.mockdesk.seed})\n`)
   for (const api of server.mockdesk.apis) {
@@ -64,11 +86,39 @@ export async function serve(args: string[]): Promise<number> {
   console.log(`\nsandbox page: ${server.url}/\nhealth: ${server.url}/__mockdesk/health   reset: POST ${server.url}/__mockdesk/reset`)
   console.log('Press Ctrl-C to stop.')
 
+  const stopWatching = options.watch
+    ? watchConfigFile(
+        options.config!,
+        async (next) => {
+          const before = resolveConfig(config ?? {})
+          const after = resolveConfig(next)
+          config = next
+          stopLogging()
+          logger = createLogger(logging().format)
+          // The data depends on the APIs, seed and count: when those change, the stores are rebuilt.
+          const reseed = (['apis', 'seed', 'count', 'maxBodyBytes'] as const).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+          if (reseed.length > 0) {
+            const address = new URL(server.url)
+            await server.close()
+            server = await start(next, Number(address.port))
+            logger.info(`${options.config} changed (${reseed.join(', ')}): restarted and reseeded (seed ${server.mockdesk.seed})`)
+          } else {
+            server.mockdesk.behave(after.behaviour)
+            logger.info(`${options.config} changed: behaviour applied, data kept`)
+          }
+          stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.requests, logger)
+        },
+        (error) => logger.error(`${options.config} not applied, the server keeps the last good config: ${error instanceof Error ? error.message : error}`),
+      )
+    : () => {}
+
   await new Promise<void>((resolve) => {
     const stop = () => resolve()
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
+  stopWatching()
+  stopLogging()
   await server.close()
   return 0
 }

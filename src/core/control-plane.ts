@@ -5,7 +5,9 @@
  * `POST /__mockdesk/reset[?seed=N]` (rebuild every store from the seed),
  * `GET /__mockdesk/requests[?after=N]` (the last requests answered, newest last),
  * `GET /__mockdesk/snapshot` (every store as JSON, to save a demo's state or attach to a bug
- * report) and `POST /__mockdesk/snapshot` (load such a file back).
+ * report) and `POST /__mockdesk/snapshot` (load such a file back),
+ * `GET /__mockdesk/behaviour` (latency, faults, rate limits in force) and
+ * `PUT /__mockdesk/behaviour` (replace them; a JSON body, sent as application/json).
  */
 import { KitError } from './kit-error.ts'
 import type { Mockdesk } from './mockdesk.ts'
@@ -87,11 +89,28 @@ export async function handleControlRequest(request: Request, url: URL, mockdesk:
       }
       return Response.json({ ...describe(mockdesk, url), status: 'restored' })
     }
+    case 'GET /behaviour':
+      return Response.json({ behaviour: mockdesk.behaviour.settings })
+    case 'PUT /behaviour': {
+      const fix = 'PUT a JSON object with Content-Type: application/json, e.g. {"latency": "200-800", "faults": {"reset": "5%"}}; {} answers instantly again.'
+      // A JSON content type makes this a non-simple request, which a foreign page cannot send.
+      if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
+        throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', 'PUT /__mockdesk/behaviour takes a JSON body sent as application/json.', fix)
+      }
+      let settings: unknown
+      try {
+        settings = JSON.parse(await request.text())
+      } catch {
+        throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', 'The behaviour settings are not valid JSON.', fix)
+      }
+      mockdesk.behave(settings as Parameters<Mockdesk['behave']>[0])
+      return Response.json({ status: 'changed', behaviour: mockdesk.behaviour.settings })
+    }
     default:
       throw new KitError(
         'MOCKDESK_NO_ROUTE',
         `There is no control endpoint ${route}.`,
-        'The control endpoints are GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N], GET /__mockdesk/requests[?after=N], and GET and POST /__mockdesk/snapshot.',
+        'The control endpoints are GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N], GET /__mockdesk/requests[?after=N], GET and POST /__mockdesk/snapshot, and GET and PUT /__mockdesk/behaviour.',
       )
   }
 }

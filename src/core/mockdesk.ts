@@ -25,6 +25,8 @@ export interface MockdeskOptions {
   maxBodyBytes?: number
   /** Latency, faults and rate limits (none by default); changed later with `behave()`. */
   behaviour?: BehaviourSettings
+  /** Checks behaviour settings' shape before they apply (the runtimes pass the config schema's check). */
+  validateBehaviour?: (settings: unknown) => BehaviourSettings
 }
 
 export interface MountedApi {
@@ -76,7 +78,7 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
   let seed = options.seed ?? defaultSeed
   let generation = 0
   const stores = await seedStores(seed)
-  const behaviour = createBehaviour(options.behaviour ?? {}, { seed: () => seed, apis: definitions })
+  const behaviour = createBehaviour(options.behaviour ?? {}, { seed: () => seed, apis: definitions, validate: options.validateBehaviour })
   const apis: MountedApi[] = definitions.map((definition, index) => {
     const compiled = compileApi(definition, {
       base: base(definition),

@@ -8,6 +8,8 @@ import type { IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { selectApis, type ApiId } from '../apis/select-apis.ts'
+import type { MockdeskConfig } from '../config/mockdesk-config.ts'
+import { withConfig } from '../config/runtime-options.ts'
 import { socketFaultOf } from '../core/behaviour/faults.ts'
 import { createFetchApp } from '../core/fetch-app.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
@@ -23,6 +25,8 @@ export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
   apis?: readonly ApiId[]
   /** Serve this one API at the root (`/v1/customers`) instead of under `/<id>`. */
   root?: ApiId
+  /** A `mockdesk.config.json` document, parsed; options given here win over it. */
+  config?: MockdeskConfig
 }
 
 export interface MockHttpServer {
@@ -38,10 +42,11 @@ export const defaultPort = 4010
 export const defaultHost = '127.0.0.1'
 
 export async function startMockServer(options: MockHttpServerOptions = {}): Promise<MockHttpServer> {
-  const ids = options.root ? [options.root] : options.apis
+  const resolved = withConfig(options)
+  const ids = options.root ? [options.root] : resolved.apis
   const basePath = (api: Parameters<typeof documentedBaseUrl>[0]) => new URL(documentedBaseUrl(api)).pathname.replace(/\/$/, '')
   const mockdesk = await createMockdesk(selectApis(ids), {
-    ...options,
+    ...resolved,
     base: (api) => (options.root ? '' : `/${api.id}`) + basePath(api.document),
   })
   const app = createFetchApp(mockdesk, { pages: sandboxPages() })

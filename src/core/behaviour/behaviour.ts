@@ -56,6 +56,11 @@ export interface BehaviourOptions {
   seed: () => number
   /** The mounted APIs, to check that the settings name only those and their operations. */
   apis: readonly ApiDefinition[]
+  /**
+   * Checks the settings' shape first (unknown keys, wrong types), with the config's JSON Schema;
+   * given by the runtime entries, since core code does not load the config's schema itself.
+   */
+  validate?: (settings: unknown) => BehaviourSettings
 }
 
 export function createBehaviour(initial: BehaviourSettings, options: BehaviourOptions): Behaviour {
@@ -93,6 +98,7 @@ export function createBehaviour(initial: BehaviourSettings, options: BehaviourOp
       return structuredClone(settings)
     },
     set(next) {
+      if (options.validate) next = options.validate(next)
       check(next)
       settings = structuredClone(next)
       active = isActive(settings)
