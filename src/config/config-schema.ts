@@ -13,7 +13,7 @@ const rate = {
   description: 'A share of requests: 0.05 or "5%".',
   anyOf: [
     { type: 'number', minimum: 0, maximum: 1 },
-    { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*%\\s*$' },
+    { type: 'string', pattern: '^\\s*(100(\\.0+)?|\\d{1,2}(\\.\\d+)?)\\s*%\\s*$' },
   ],
 }
 
