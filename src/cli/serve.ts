@@ -27,7 +27,8 @@ Options:
 Every API is served under /<id> plus its documented base path, e.g.
   http://127.0.0.1:${defaultPort}/toptickets/v1/customers
 The sandbox page (APIs, keys, curl, record counts, live request log, reset) is at /.
-Control: GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N], GET /__mockdesk/requests[?after=N]`
+Control: GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N], GET /__mockdesk/requests[?after=N],
+GET and PUT /__mockdesk/behaviour`
 
 export async function serve(args: string[]): Promise<number> {
   const options = parseOptions(
