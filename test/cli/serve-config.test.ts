@@ -77,6 +77,13 @@ it('applies the config and prints one text line per request, with the delay and 
   expect(output.stdout).toMatch(/GET +\/toptickets\/v1\/customers\?limit=1 --- \d+ms delay 25ms fault reset/)
 })
 
+it('reads a .mjs config (its default export) as well', async () => {
+  const file = writeConfig('mockdesk.config.mjs', `export default ${JSON.stringify({ apis: ['tomticket'], seed: 8 })}\n`)
+  const { url } = await serve('--config', file, '--quiet')
+  const health = await (await fetch(`${url}/__mockdesk/health`)).json()
+  expect(health).toMatchObject({ seed: 8, apis: [{ id: 'tomticket' }] })
+})
+
 it('--log json prints one JSON object per request; --quiet prints none', async () => {
   const json = await serve('--api', 'toptickets', '--log', 'json')
   await fetch(`${json.url}/v1/customers?limit=1`, { headers: { ...key, prefer: 'delay=10' } })
