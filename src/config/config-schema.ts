@@ -54,7 +54,9 @@ const rateLimits = {
   ],
 }
 
-const operationBehaviour = { latency, faults }
+// Shared definitions, referenced rather than repeated: ajv then compiles each once.
+const ref = (name: string) => ({ $ref: `#/$defs/${name}` })
+const operationBehaviour = { latency: ref('latency'), faults: ref('faults') }
 
 export function configSchema(apis: readonly ApiOperations[]) {
   const ids = apis.map((api) => api.id)
@@ -66,12 +68,12 @@ export function configSchema(apis: readonly ApiOperations[]) {
         description: `Mount ${api.id}, with its own behaviour if given.`,
         properties: {
           ...operationBehaviour,
-          rateLimits,
+          rateLimits: ref('rateLimits'),
           operations: {
             type: 'object',
             description: 'Behaviour per operation, by operationId (`mockdesk list` prints them).',
             propertyNames: { enum: api.operationIds },
-            additionalProperties: { type: 'object', properties: operationBehaviour, additionalProperties: false },
+            additionalProperties: ref('operationBehaviour'),
           },
         },
         additionalProperties: false,
@@ -96,7 +98,7 @@ export function configSchema(apis: readonly ApiOperations[]) {
       seed: { type: 'integer', minimum: 0, description: 'Seed of the data, and of the latency and fault choices (default 42).' },
       count: { type: 'integer', minimum: 0, description: "Primary records per API (default: each API's own)." },
       ...operationBehaviour,
-      rateLimits,
+      rateLimits: ref('rateLimits'),
       logging: {
         type: 'object',
         description: 'Request logs of `mockdesk serve`.',
@@ -110,5 +112,11 @@ export function configSchema(apis: readonly ApiOperations[]) {
       sessions: { type: 'object', description: 'Sessions and their worlds (see the README).' },
     },
     additionalProperties: false,
+    $defs: {
+      latency,
+      faults,
+      rateLimits,
+      operationBehaviour: { type: 'object', properties: operationBehaviour, additionalProperties: false },
+    },
   }
 }

@@ -4,6 +4,7 @@
  * options win over it).
  */
 import { readFileSync } from 'node:fs'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
 import { apiIds } from '../../src/apis/select-apis.ts'
 import { currentConfigSchema, resolveConfig, validateBehaviour, validateConfig } from '../../src/config/index.ts'
@@ -23,6 +24,11 @@ describe('the published schema', () => {
     const published = JSON.parse(readFileSync('src/config/mockdesk.config.schema.json', 'utf8'))
     expect(published).toEqual(currentConfigSchema())
     expect(Object.keys(published.properties.apis.anyOf[1].properties).sort()).toEqual([...apiIds].sort())
+  })
+
+  it('is a valid JSON Schema 2020-12 document (the runtimes skip this check to start faster)', () => {
+    const ajv = new Ajv2020({ strict: true })
+    expect(ajv.validateSchema(currentConfigSchema()), ajv.errorsText()).toBe(true)
   })
 })
 
@@ -61,6 +67,8 @@ describe('validation', () => {
     expect(problems.join('\n')).toContain('logging.format: "xml" is not one of "text", "json"')
     expect(problems.join('\n')).toContain('seed: 1.5 must be integer')
     expect(problems.join('\n')).toContain('faults.empty')
+    // Inside the per-API object, only the bad value is named, not the whole "apis" value.
+    expect(problemsOf(() => validateConfig({ apis: { toptickets: { latency: 'fast' } } }))).toEqual([expect.stringMatching(/^apis\.toptickets\.latency: "fast" is not valid here/)])
   })
 
   it('behaviour settings are the config\'s behaviour keys only', () => {
