@@ -129,9 +129,7 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
         return kitErrorFrom(error).toResponse()
       }
     }
-    const stage = options.behaviour?.stage(api, operation)
-    if (!stage) return resolve
-    return (request, params) => stage(request, () => resolve(request, params))
+    return options.behaviour ? options.behaviour.stage(api, operation, resolve) : resolve
   }
 
   const compiled = operations.map((operation) => ({ operation, resolve: resolverFor(operation) }))

@@ -35,7 +35,8 @@ function noted(response: Response, note: BehaviourNote): Response {
   return response
 }
 
-export type Stage = (request: Request, next: () => Promise<Response>) => Promise<Response>
+/** The rest of the pipeline for one operation, and the same with the stage in front of it. */
+export type Resolver<Params> = (request: Request, params: Params) => Promise<Response>
 
 export interface Behaviour {
   /** The settings in force (a copy). */
@@ -47,8 +48,8 @@ export interface Behaviour {
   set(settings: BehaviourSettings): void
   /** Restarts the seeded choices and the rate-limit windows (a reset of the mock does). */
   restart(): void
-  /** The pipeline stage of one operation. */
-  stage(api: ApiDefinition, operation: Operation): Stage
+  /** Puts the stage in front of one operation's resolver (the rest of the pipeline). */
+  stage<Params>(api: ApiDefinition, operation: Operation, next: Resolver<Params>): Resolver<Params>
 }
 
 export interface BehaviourOptions {
@@ -108,7 +109,7 @@ export function createBehaviour(initial: BehaviourSettings, options: BehaviourOp
       generation++
       limiter.clear()
     },
-    stage(api, operation) {
+    stage(api, operation, next) {
       let seenGeneration = -1
       let plan: OperationPlan
       let random: () => number
@@ -117,7 +118,7 @@ export function createBehaviour(initial: BehaviourSettings, options: BehaviourOp
       // Server errors first: a bare `Prefer: fault=error` plays an outage, not a rate limit.
       const errorStatuses = Object.keys(operation.definition.responses).map(Number).filter((status) => status >= 500 || status === 429).sort((a, b) => b - a)
 
-      const apply = async (request: Request, prefer: string | null, next: () => Promise<Response>): Promise<Response> => {
+      const apply = async (request: Request, params: Parameters<typeof next>[1], prefer: string | null): Promise<Response> => {
         if (seenGeneration !== generation) {
           seenGeneration = generation
           // Only an operation that documents a 429 can answer one.
@@ -168,17 +169,17 @@ export function createBehaviour(initial: BehaviourSettings, options: BehaviourOp
         if (delay > 0) await sleep(delay)
         if (fault === 'reset' || fault === 'empty') return noted(connectionFault(fault), { fault, delay })
 
-        let response = fault === 'error' ? documentedResponse(operation, burstStatus) : await next()
+        let response = fault === 'error' ? documentedResponse(operation, burstStatus) : await next(request, params)
         if (fault === 'truncated') response = await truncatedResponse(response)
         else if (fault === 'malformed') response = await malformedResponse(response)
         if (limit && fault !== 'truncated') withHeaders(response, limit.policy.headers(limit.state))
         return noted(response, { fault, delay })
       }
 
-      return (request, next) => {
+      return (request, params) => {
         const prefer = request.headers.get('prefer')
-        if (!active && prefer === null) return next()
-        return apply(request, prefer, next).catch((error) => kitErrorFrom(error).toResponse())
+        if (!active && prefer === null) return next(request, params)
+        return apply(request, params, prefer).catch((error) => kitErrorFrom(error).toResponse())
       }
     },
   }
