@@ -119,6 +119,11 @@ for (const runtime of runtimes) {
         expect(first).toContain('ok')
         expect(first).toContain('fault')
         expect(await pattern()).toBe(first)
+        // A reset keeps the settings and replays their choices from the start.
+        await mock.reset()
+        const again: string[] = []
+        for (let i = 0; i < 12; i++) again.push((await get()).status === 200 ? 'ok' : 'fault')
+        expect(again.join(' ')).toBe(first)
       } finally {
         mock.behave({})
       }

@@ -15,6 +15,7 @@ export const runtimes: Runtime[] = ['in-process', 'http']
 export interface Running {
   baseUrl(id: ApiId): string
   behave(settings: BehaviourSettings): void
+  reset(): Promise<void>
   close(): Promise<void>
   /** The server's root URL (http only). */
   url?: string
@@ -24,10 +25,10 @@ export async function start(runtime: Runtime, config: MockdeskConfig): Promise<R
   if (runtime === 'in-process') {
     const mock = await setupMockdesk({ config })
     mock.listen({ onUnhandledRequest: 'error' })
-    return { baseUrl: (id) => documentedBaseUrl(apis[id].document), behave: mock.behave, close: async () => mock.close() }
+    return { baseUrl: (id) => documentedBaseUrl(apis[id].document), behave: mock.behave, reset: () => mock.reset(), close: async () => mock.close() }
   }
   const server = await startMockServer({ port: 0, config })
-  return { baseUrl: (id) => server.baseUrls[id]!, behave: server.mockdesk.behave, close: server.close, url: server.url }
+  return { baseUrl: (id) => server.baseUrls[id]!, behave: server.mockdesk.behave, reset: () => server.mockdesk.reset(), close: server.close, url: server.url }
 }
 
 export interface Outcome {
