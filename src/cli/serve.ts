@@ -16,7 +16,11 @@ Options:
   --seed <n>        Seed for the fake data (default ${defaultSeed}); the same seed gives the same data
   --count <n>       Primary records per API (default: each API's own, e.g. 150 TopTickets customers)
   --api <id>        Serve only this API, at the root (e.g. /v1/customers); one of: ${apiIds.join(', ')}
-  --max-body-bytes <n>  Largest request body accepted (default 1048576)
+  --max-body-bytes <n>  Largest request body accepted, snapshots included (default 1048576)
+  --request-timeout <ms>  Time to receive a whole request, slow bodies included (default 30000)
+  --idle-timeout <ms>  Close a connection with no traffic for this long (default 30000)
+  --admin-token <t>  Token every /__mockdesk/* call must carry (X-Mockdesk-Admin-Token); made up and
+                    printed when --host is not loopback and none is given
   --config <file>   Read ${defaultConfigFile} (APIs, seed, latency, faults, rate limits, logging);
                     options given here win over it
   --watch           Apply changes to the config file without a restart (needs --config)
@@ -28,7 +32,9 @@ Every API is served under /<id> plus its documented base path, e.g.
   http://127.0.0.1:${defaultPort}/toptickets/v1/customers
 The sandbox page (APIs, keys, curl, record counts, live request log, reset) is at /.
 Control: GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N], GET /__mockdesk/requests[?after=N],
-GET and PUT /__mockdesk/behaviour`
+GET and POST /__mockdesk/snapshot, GET and PUT /__mockdesk/behaviour. Calls that change state need
+-H 'x-mockdesk-control: 1' (or a JSON content type); bound to loopback, the control plane answers only
+loopback host names.`
 
 export async function serve(args: string[]): Promise<number> {
   const options = parseOptions(
@@ -40,6 +46,9 @@ export async function serve(args: string[]): Promise<number> {
       count: { type: 'string' },
       api: { type: 'string' },
       'max-body-bytes': { type: 'string' },
+      'admin-token': { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'idle-timeout': { type: 'string' },
       config: { type: 'string' },
       watch: { type: 'boolean' },
       log: { type: 'string' },
@@ -55,11 +64,15 @@ export async function serve(args: string[]): Promise<number> {
   if (options.api !== undefined && !apiIds.includes(options.api as ApiId)) {
     throw new UsageError(`--api "${options.api}" is not a mockdesk API; use one of: ${apiIds.join(', ')}.`, usage)
   }
+  const token = options['admin-token']
+  if (token !== undefined && !/^[\x21-\x7e]{12,}$/.test(token)) {
+    throw new UsageError('--admin-token must be at least 12 printable characters with no spaces (or leave it out to get one made up).', usage)
+  }
   if (options.log !== undefined && options.log !== 'text' && options.log !== 'json') throw new UsageError(`--log must be text or json, got "${options.log}".`, usage)
   if (options.watch && !options.config) throw new UsageError('--watch needs --config <file>: it watches that file.', usage)
   const port = integerOption(options.port, 'port', usage) ?? defaultPort
   const host = options.host ?? defaultHost
-  const start = (config: MockdeskConfig | undefined, listenPort: number) =>
+  const start = (config: MockdeskConfig | undefined, listenPort: number, adminToken = options['admin-token']) =>
     startMockServer({
       port: listenPort,
       host,
@@ -67,6 +80,8 @@ export async function serve(args: string[]): Promise<number> {
       count: integerOption(options.count, 'count', usage),
       maxBodyBytes: integerOption(options['max-body-bytes'], 'max-body-bytes', usage),
       root: options.api as ApiId | undefined,
+      adminToken,
+      limits: { requestMs: integerOption(options['request-timeout'], 'request-timeout', usage), idleMs: integerOption(options['idle-timeout'], 'idle-timeout', usage) },
       config,
     }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new Error(`port ${listenPort} on ${host} is already in use. Stop the other server or pass --port <another>.`)
@@ -84,7 +99,11 @@ export async function serve(args: string[]): Promise<number> {
     console.log(`  ${api.definition.id.padEnd(16)}${server.baseUrls[api.definition.id]}  (${counts})`)
     console.log(`  ${''.padEnd(16)}key: ${api.definition.keys[0]?.key ?? '(none needed)'}`)
   }
-  console.log(`\nsandbox page: ${server.url}/\nhealth: ${server.url}/__mockdesk/health   reset: POST ${server.url}/__mockdesk/reset`)
+  console.log(`\nsandbox page: ${server.url}/\nhealth: ${server.url}/__mockdesk/health   reset: curl -X POST -H 'x-mockdesk-control: 1' ${server.url}/__mockdesk/reset`)
+  if (server.adminToken !== undefined) {
+    // Printed once, here: the control plane reaches every key and record, so it is not logged again.
+    console.log(`admin token (every /__mockdesk/* call needs -H 'x-mockdesk-admin-token: <token>'; the sandbox page asks for it):\n  ${server.adminToken}`)
+  }
   console.log('Press Ctrl-C to stop.')
 
   const stopWatching = options.watch
@@ -101,7 +120,8 @@ export async function serve(args: string[]): Promise<number> {
           if (reseed.length > 0) {
             const address = new URL(server.url)
             await server.close()
-            server = await start(next, Number(address.port))
+            // The same admin token as before, so the sandbox page and scripts keep working.
+            server = await start(next, Number(address.port), server.adminToken)
             logger.info(`${options.config} changed (${reseed.join(', ')}): restarted and reseeded (seed ${server.mockdesk.seed})`)
           } else {
             server.mockdesk.behave(after.behaviour)

@@ -4,16 +4,19 @@
  * sandbox page at `/` (wherever no API answers it).
  * Node's http is adapted to the fetch app by @hono/node-server, which does that conversion fast.
  */
-import type { IncomingMessage } from 'node:http'
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { selectApis, type ApiId } from '../apis/select-apis.ts'
 import type { MockdeskConfig } from '../config/mockdesk-config.ts'
 import { withConfig } from '../config/runtime-options.ts'
 import { socketFaultOf } from '../core/behaviour/faults.ts'
+import { isLoopbackName } from '../core/control-access.ts'
 import { createFetchApp } from '../core/fetch-app.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
 import { documentedBaseUrl } from '../core/openapi-document.ts'
+import { guardServer, oneAtATime, serverOptions, type ConnectionLimits } from './connection-guard.ts'
 import { sandboxPages } from './sandbox-pages.ts'
 import { actOutSocketFault, noAnswer } from './socket-faults.ts'
 
@@ -27,6 +30,13 @@ export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
   root?: ApiId
   /** A `mockdesk.config.json` document, parsed; options given here win over it. */
   config?: MockdeskConfig
+  /**
+   * Token every control call must carry (`X-Mockdesk-Admin-Token`). Bound beyond loopback, the
+   * server makes one up when none is given; on loopback none is needed unless given.
+   */
+  adminToken?: string
+  /** Timeouts and the pipelining cap (see connection-guard.ts); the defaults suit a shared demo. */
+  limits?: ConnectionLimits
 }
 
 export interface MockHttpServer {
@@ -35,6 +45,8 @@ export interface MockHttpServer {
   /** Each mounted API's base URL on this server, by id. */
   baseUrls: Record<string, string>
   mockdesk: Mockdesk
+  /** The admin token control calls need, if any (generated when bound beyond loopback). */
+  adminToken?: string
   close(): Promise<void>
 }
 
@@ -49,7 +61,14 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
     ...resolved,
     base: (api) => (options.root ? '' : `/${api.id}`) + basePath(api.document),
   })
-  const app = createFetchApp(mockdesk, { pages: sandboxPages() })
+  const host = options.host ?? defaultHost
+  const loopbackOnly = isLoopbackName(host)
+  if (options.adminToken !== undefined && options.adminToken.length < 12) throw new Error('Failed to start: the admin token must be at least 12 characters long.')
+  const adminToken = options.adminToken ?? (loopbackOnly ? undefined : randomBytes(18).toString('base64url'))
+  const app = createFetchApp(mockdesk, {
+    pages: sandboxPages(),
+    control: { loopbackOnly, adminToken, maxBodyBytes: options.maxBodyBytes },
+  })
   // overrideGlobalObjects: the adapter's lightweight Request/Response replace the globals (they
   // extend them, so instanceof and msw keep working). A Response built from a string is then
   // written to the socket as is, instead of through a web stream: the list's main cost before.
@@ -61,11 +80,18 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
       actOutSocketFault(fault, (env as { incoming: IncomingMessage }).incoming)
       return noAnswer()
     })
-  const server = createAdaptorServer({ fetch, overrideGlobalObjects: true })
+  const server = createAdaptorServer({
+    fetch,
+    overrideGlobalObjects: true,
+    serverOptions: serverOptions(options.limits),
+    createServer: ((settings: Parameters<typeof createServer>[0], listener: Parameters<typeof oneAtATime>[0]) =>
+      createServer(settings, oneAtATime(listener, options.limits))) as typeof createServer,
+  }) as ReturnType<typeof createServer>
+  guardServer(server, options.limits)
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port ?? defaultPort, options.host ?? defaultHost, () => resolve())
+    server.listen(options.port ?? defaultPort, host, () => resolve())
   })
   const { address, port } = server.address() as AddressInfo
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`
@@ -73,6 +99,7 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
     url,
     baseUrls: Object.fromEntries(mockdesk.apis.map((api) => [api.definition.id, url + api.base])),
     mockdesk,
+    adminToken,
     close: () =>
       new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))

@@ -11,6 +11,18 @@ const files = {
   '/sandbox.js': { file: 'sandbox.js', type: 'text/javascript; charset=utf-8' },
 } as const
 
+/**
+ * The page loads only its own script and stylesheet and talks only to its own server; no other
+ * site may frame it (clickjacking its reset button) or have its files sniffed as another type.
+ */
+export const sandboxHeaders = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+} as const
+
 export function sandboxPages(): (request: Request, url: URL) => Response | undefined {
   const bodies = new Map(
     Object.entries(files).map(([path, { file, type }]) => [
@@ -21,6 +33,6 @@ export function sandboxPages(): (request: Request, url: URL) => Response | undef
   return (_request, url) => {
     const page = bodies.get(url.pathname)
     // no-cache: a reseeded server after an upgrade must not keep serving yesterday's script.
-    return page && new Response(page.body, { headers: { 'content-type': page.type, 'cache-control': 'no-cache' } })
+    return page && new Response(page.body, { headers: { 'content-type': page.type, 'cache-control': 'no-cache', ...sandboxHeaders } })
   }
 }

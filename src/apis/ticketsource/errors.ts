@@ -145,14 +145,15 @@ export function validationErrors(issues: RequestIssue[], operation: Operation): 
     .map((issue, index) => ({ issue, index, at: position(issue, operation, root) }))
     .sort((a, b) => compare(a.at, b.at) || a.index - b.index)
 
-  const errors: Record<string, string[]> = {}
+  // A Map, not an object: a field may be named `constructor` or `toString`.
+  const errors = new Map<string, string[]>()
   for (const { issue } of ordered) {
     const field = issue.path.join('.')
     const text = describe(issue)
-    const list = (errors[field] ??= [])
+    const list = errors.get(field) ?? errors.set(field, []).get(field)!
     if (!list.includes(text)) list.push(text)
   }
-  return { message: summarize(Object.values(errors).flat()), errors }
+  return { message: summarize([...errors.values()].flat()), errors: Object.fromEntries(errors) }
 }
 
 export function invalidRequest(issues: RequestIssue[], operation: Operation): Response {
