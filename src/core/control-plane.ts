@@ -122,11 +122,14 @@ export async function handleControlRequest(request: Request, url: URL, mockdesk:
       if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
         throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', 'PUT /__mockdesk/behaviour takes a JSON body sent as application/json.', fix)
       }
+      // Bounded and parsed like a snapshot: no body beyond the limit, no prototype keys.
+      const text = new TextDecoder().decode(await readBodyBytes(request, options.maxBodyBytes ?? defaultMaxBodyBytes))
       let settings: unknown
       try {
-        settings = JSON.parse(await request.text())
+        if (excessiveNesting(text) !== -1) throw new Error('too deep')
+        settings = secureJson.parse(text, null, { protoAction: 'error', constructorAction: 'error' })
       } catch {
-        throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', 'The behaviour settings are not valid JSON.', fix)
+        throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', 'The behaviour settings are not valid JSON (or nest too deep, or carry a "__proto__" key).', fix)
       }
       mockdesk.behave(settings as Parameters<Mockdesk['behave']>[0])
       return Response.json({ status: 'changed', behaviour: mockdesk.behaviour.settings })

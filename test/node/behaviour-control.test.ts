@@ -31,9 +31,20 @@ it('PUT replaces them; the next request gets the new behaviour', async () => {
 })
 
 it('PUT without a JSON content type is refused (a foreign page cannot send it) and changes nothing', async () => {
-  const response = await put('{"latency": 5000}', 'text/plain')
+  // The control plane's rule for every state-changing call...
+  const plain = await put('{"latency": 5000}', 'text/plain')
+  expect(plain.status).toBe(403)
+  expect(plain.headers.get('x-mockdesk-error')).toBe('MOCKDESK_FORBIDDEN')
+  // ...and this endpoint's own: its body is JSON, even with the control header.
+  const headed = await control({ method: 'PUT', headers: { 'content-type': 'text/plain', 'x-mockdesk-control': '1' }, body: '{"latency": 5000}' })
+  expect(headed.status).toBe(400)
+  expect(headed.headers.get('x-mockdesk-error')).toBe('MOCKDESK_BAD_CONTROL_REQUEST')
+  expect(await (await control()).json()).toEqual({ behaviour: {} })
+})
+
+it('PUT refuses a body with a prototype key, and changes nothing', async () => {
+  const response = await put('{"__proto__": {"latency": 5}}')
   expect(response.status).toBe(400)
-  expect(response.headers.get('x-mockdesk-error')).toBe('MOCKDESK_BAD_CONTROL_REQUEST')
   expect(await (await control()).json()).toEqual({ behaviour: {} })
 })
 
