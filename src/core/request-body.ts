@@ -129,6 +129,54 @@ function formToObject(entries: Iterable<[string, FormDataEntryValue]>): Record<s
   return { ...object }
 }
 
+const formData = (bytes: Uint8Array<ArrayBuffer>, contentType: string) =>
+  new Response(bytes, { headers: { 'content-type': contentType } }).formData()
+
+/**
+ * The fetch API's multipart parser wants quoted part names (`name="firstname"`); PHP and most
+ * server parsers also take the bare token RFC 7578 allows (`name=firstname`). A body the parser
+ * refuses is tried once more with bare `name`/`filename` values quoted, so the fast path is
+ * untouched and a body that is really broken still fails.
+ */
+async function parseMultipart(bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<FormData> {
+  try {
+    return await formData(bytes, contentType)
+  } catch (error) {
+    const quoted = quoteBarePartNames(bytes, contentType)
+    if (!quoted) throw error
+    return await formData(quoted, contentType)
+  }
+}
+
+/** One char per byte, both ways, so binary part contents survive the header rewrite unchanged. */
+const bytesToBinary = (bytes: Uint8Array) => {
+  let text = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return text
+}
+const binaryToBytes = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0))
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&')
+
+/** The body with `name=x` / `filename=x` quoted in its part headers only, or undefined if none is bare. */
+function quoteBarePartNames(bytes: Uint8Array, contentType: string): Uint8Array<ArrayBuffer> | undefined {
+  const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType)
+  if (!boundary) return undefined
+  const delimiter = escapeRegExp(`--${boundary[1] ?? boundary[2]}`)
+  // A part's headers run from its delimiter line to the first blank line; the content after is left alone.
+  const partHeaders = new RegExp(`(^|\r\n)(${delimiter}[ \t]*\r\n)([\\s\\S]*?)(\r\n\r\n)`, 'g')
+  const bareParameter = /(;\s*(?:name|filename)=)([^";\s]+)(?=\s*(?:;|$))/gi
+  let changed = false
+  const text = bytesToBinary(bytes).replace(partHeaders, (_match, start, line, headers: string, end) => {
+    const rewritten = headers.replace(/^content-disposition:.*$/gim, (disposition) =>
+      disposition.replace(bareParameter, (_m, key, value) => `${key}"${value}"`),
+    )
+    if (rewritten !== headers) changed = true
+    return `${start}${line}${rewritten}${end}`
+  })
+  return changed ? binaryToBytes(text) : undefined
+}
+
 export async function readBody(request: Request, operation: Operation, maxBytes = defaultMaxBodyBytes): Promise<BodyResult> {
   const requestBody = operation.definition.requestBody
   if (!requestBody) return { ok: true }
@@ -181,7 +229,7 @@ export async function readBody(request: Request, operation: Operation, maxBytes 
 
   if (mediaType === 'multipart/form-data') {
     try {
-      const form = await new Response(bytes, { headers: { 'content-type': header ?? mediaType } }).formData()
+      const form = await parseMultipart(bytes, header ?? mediaType)
       return { ok: true, body: { value: formToObject(form), mediaType, textual: true } }
     } catch {
       return {

@@ -41,7 +41,7 @@ const document: OpenApiDocument = {
           "customers"
         ],
         "summary": "List customers",
-        "description": "A page of customers, oldest first, in Laravel's simple-paginator envelope: no total and\nno last page; the end is the page whose `links.next` is null. Links keep the request's\nother query parameters (so `per_page` survives following `next`).\n",
+        "description": "A page of customers, oldest first, in Laravel's simple-paginator envelope: no total and\nno last page; the end is the page whose `links.next` is null. Links carry `page` only, as\nLaravel's simple paginator writes them unless the app calls `withQueryString()` (TS13):\na client that pages with `per_page` sends it again on every page.\n",
         "x-pagination": {
           "style": "page",
           "page": "page",
@@ -132,12 +132,20 @@ const document: OpenApiDocument = {
                                 "maxLength": 255
                               },
                               "first_name": {
-                                "type": "string",
-                                "maxLength": 255
+                                "type": [
+                                  "string",
+                                  "null"
+                                ],
+                                "maxLength": 255,
+                                "description": "Null when created without one (no attribute is required)."
                               },
                               "last_name": {
-                                "type": "string",
-                                "maxLength": 255
+                                "type": [
+                                  "string",
+                                  "null"
+                                ],
+                                "maxLength": 255,
+                                "description": "Null when created without one."
                               },
                               "address": {
                                 "type": "object",
@@ -196,9 +204,13 @@ const document: OpenApiDocument = {
                                 "description": "Sent as `phone` in requests."
                               },
                               "email": {
-                                "type": "string",
+                                "type": [
+                                  "string",
+                                  "null"
+                                ],
                                 "format": "email",
-                                "maxLength": 255
+                                "maxLength": 255,
+                                "description": "Null when created without one."
                               },
                               "membership": {
                                 "type": "object",
@@ -618,14 +630,12 @@ const document: OpenApiDocument = {
             "application/json": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "data"
                 ],
                 "properties": {
                   "data": {
                     "type": "object",
-                    "additionalProperties": false,
                     "required": [
                       "type",
                       "attributes"
@@ -638,9 +648,8 @@ const document: OpenApiDocument = {
                       "attributes": {
                         "allOf": [
                           {
-                            "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
+                            "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
                             "type": "object",
-                            "additionalProperties": false,
                             "properties": {
                               "title": {
                                 "type": [
@@ -651,20 +660,23 @@ const document: OpenApiDocument = {
                                 "description": "The customer's title."
                               },
                               "first_name": {
-                                "type": "string",
-                                "minLength": 1,
+                                "type": [
+                                  "string",
+                                  "null"
+                                ],
                                 "maxLength": 255,
                                 "description": "The customer's first name."
                               },
                               "last_name": {
-                                "type": "string",
-                                "minLength": 1,
+                                "type": [
+                                  "string",
+                                  "null"
+                                ],
                                 "maxLength": 255,
                                 "description": "The customer's last name."
                               },
                               "address": {
                                 "type": "object",
-                                "additionalProperties": false,
                                 "description": "The customer's address; on update only the lines sent change.",
                                 "properties": {
                                   "line_1": {
@@ -705,7 +717,10 @@ const document: OpenApiDocument = {
                                 }
                               },
                               "email": {
-                                "type": "string",
+                                "type": [
+                                  "string",
+                                  "null"
+                                ],
                                 "format": "email",
                                 "maxLength": 255,
                                 "description": "The customer's email address."
@@ -720,7 +735,6 @@ const document: OpenApiDocument = {
                               },
                               "membership": {
                                 "type": "object",
-                                "additionalProperties": false,
                                 "description": "The customer's membership details.",
                                 "properties": {
                                   "identifier": {
@@ -750,29 +764,47 @@ const document: OpenApiDocument = {
                               },
                               "consent": {
                                 "type": "object",
-                                "additionalProperties": false,
                                 "description": "The customer's contact consent; unsent channels default to false on create.",
                                 "properties": {
                                   "email": {
-                                    "type": "boolean"
+                                    "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                                    "enum": [
+                                      true,
+                                      false,
+                                      0,
+                                      1,
+                                      "0",
+                                      "1"
+                                    ]
                                   },
                                   "post": {
-                                    "type": "boolean"
+                                    "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                                    "enum": [
+                                      true,
+                                      false,
+                                      0,
+                                      1,
+                                      "0",
+                                      "1"
+                                    ]
                                   },
                                   "sms": {
-                                    "type": "boolean"
+                                    "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                                    "enum": [
+                                      true,
+                                      false,
+                                      0,
+                                      1,
+                                      "0",
+                                      "1"
+                                    ]
                                   }
                                 }
                               }
                             }
                           }
                         ],
-                        "type": "object",
-                        "required": [
-                          "first_name",
-                          "last_name",
-                          "email"
-                        ]
+                        "type": "object"
                       }
                     }
                   }
@@ -870,12 +902,20 @@ const document: OpenApiDocument = {
                               "maxLength": 255
                             },
                             "first_name": {
-                              "type": "string",
-                              "maxLength": 255
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "maxLength": 255,
+                              "description": "Null when created without one (no attribute is required)."
                             },
                             "last_name": {
-                              "type": "string",
-                              "maxLength": 255
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "maxLength": 255,
+                              "description": "Null when created without one."
                             },
                             "address": {
                               "type": "object",
@@ -934,9 +974,13 @@ const document: OpenApiDocument = {
                               "description": "Sent as `phone` in requests."
                             },
                             "email": {
-                              "type": "string",
+                              "type": [
+                                "string",
+                                "null"
+                              ],
                               "format": "email",
-                              "maxLength": 255
+                              "maxLength": 255,
+                              "description": "Null when created without one."
                             },
                             "membership": {
                               "type": "object",
@@ -1351,12 +1395,20 @@ const document: OpenApiDocument = {
                               "maxLength": 255
                             },
                             "first_name": {
-                              "type": "string",
-                              "maxLength": 255
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "maxLength": 255,
+                              "description": "Null when created without one (no attribute is required)."
                             },
                             "last_name": {
-                              "type": "string",
-                              "maxLength": 255
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "maxLength": 255,
+                              "description": "Null when created without one."
                             },
                             "address": {
                               "type": "object",
@@ -1415,9 +1467,13 @@ const document: OpenApiDocument = {
                               "description": "Sent as `phone` in requests."
                             },
                             "email": {
-                              "type": "string",
+                              "type": [
+                                "string",
+                                "null"
+                              ],
                               "format": "email",
-                              "maxLength": 255
+                              "maxLength": 255,
+                              "description": "Null when created without one."
                             },
                             "membership": {
                               "type": "object",
@@ -1713,14 +1769,12 @@ const document: OpenApiDocument = {
             "application/json": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "data"
                 ],
                 "properties": {
                   "data": {
                     "type": "object",
-                    "additionalProperties": false,
                     "required": [
                       "type",
                       "id",
@@ -1736,9 +1790,8 @@ const document: OpenApiDocument = {
                         "description": "Must match the id in the URL."
                       },
                       "attributes": {
-                        "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
+                        "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
                         "type": "object",
-                        "additionalProperties": false,
                         "properties": {
                           "title": {
                             "type": [
@@ -1749,20 +1802,23 @@ const document: OpenApiDocument = {
                             "description": "The customer's title."
                           },
                           "first_name": {
-                            "type": "string",
-                            "minLength": 1,
+                            "type": [
+                              "string",
+                              "null"
+                            ],
                             "maxLength": 255,
                             "description": "The customer's first name."
                           },
                           "last_name": {
-                            "type": "string",
-                            "minLength": 1,
+                            "type": [
+                              "string",
+                              "null"
+                            ],
                             "maxLength": 255,
                             "description": "The customer's last name."
                           },
                           "address": {
                             "type": "object",
-                            "additionalProperties": false,
                             "description": "The customer's address; on update only the lines sent change.",
                             "properties": {
                               "line_1": {
@@ -1803,7 +1859,10 @@ const document: OpenApiDocument = {
                             }
                           },
                           "email": {
-                            "type": "string",
+                            "type": [
+                              "string",
+                              "null"
+                            ],
                             "format": "email",
                             "maxLength": 255,
                             "description": "The customer's email address."
@@ -1818,7 +1877,6 @@ const document: OpenApiDocument = {
                           },
                           "membership": {
                             "type": "object",
-                            "additionalProperties": false,
                             "description": "The customer's membership details.",
                             "properties": {
                               "identifier": {
@@ -1848,17 +1906,40 @@ const document: OpenApiDocument = {
                           },
                           "consent": {
                             "type": "object",
-                            "additionalProperties": false,
                             "description": "The customer's contact consent; unsent channels default to false on create.",
                             "properties": {
                               "email": {
-                                "type": "boolean"
+                                "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                                "enum": [
+                                  true,
+                                  false,
+                                  0,
+                                  1,
+                                  "0",
+                                  "1"
+                                ]
                               },
                               "post": {
-                                "type": "boolean"
+                                "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                                "enum": [
+                                  true,
+                                  false,
+                                  0,
+                                  1,
+                                  "0",
+                                  "1"
+                                ]
                               },
                               "sms": {
-                                "type": "boolean"
+                                "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                                "enum": [
+                                  true,
+                                  false,
+                                  0,
+                                  1,
+                                  "0",
+                                  "1"
+                                ]
                               }
                             }
                           }
@@ -1940,12 +2021,20 @@ const document: OpenApiDocument = {
                               "maxLength": 255
                             },
                             "first_name": {
-                              "type": "string",
-                              "maxLength": 255
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "maxLength": 255,
+                              "description": "Null when created without one (no attribute is required)."
                             },
                             "last_name": {
-                              "type": "string",
-                              "maxLength": 255
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "maxLength": 255,
+                              "description": "Null when created without one."
                             },
                             "address": {
                               "type": "object",
@@ -2004,9 +2093,13 @@ const document: OpenApiDocument = {
                               "description": "Sent as `phone` in requests."
                             },
                             "email": {
-                              "type": "string",
+                              "type": [
+                                "string",
+                                "null"
+                              ],
                               "format": "email",
-                              "maxLength": 255
+                              "maxLength": 255,
+                              "description": "Null when created without one."
                             },
                             "membership": {
                               "type": "object",
@@ -2404,6 +2497,336 @@ const document: OpenApiDocument = {
                 },
                 "example": {
                   "message": "No query results for model [App\\Models\\Customer] cst-xxxxxxxxxx9"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "The key's rate limit is spent (Laravel's throttle middleware; limits undocumented).",
+            "x-inferred": true,
+            "headers": {
+              "Retry-After": {
+                "description": "Seconds until the key may call again.",
+                "required": true,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 60
+              },
+              "X-RateLimit-Limit": {
+                "description": "Requests allowed per minute (Laravel's `throttle:api` default, x-inferred).",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 60
+              },
+              "X-RateLimit-Remaining": {
+                "description": "Requests left in the current minute.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 0
+                },
+                "example": 0
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "description": "Laravel's error body.",
+                  "x-inferred": true,
+                  "additionalProperties": false,
+                  "required": [
+                    "message"
+                  ],
+                  "properties": {
+                    "message": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "message": "Too Many Attempts."
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "An unexpected server error (Laravel's production body).",
+            "x-inferred": true,
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "description": "Laravel's error body.",
+                  "x-inferred": true,
+                  "additionalProperties": false,
+                  "required": [
+                    "message"
+                  ],
+                  "properties": {
+                    "message": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "message": "Server Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/customers/{customer_id}/bookings": {
+      "parameters": [
+        {
+          "name": "customer_id",
+          "in": "path",
+          "required": true,
+          "description": "The customer's id (`cst-...`). Looked up, not validated: an id of any shape that matches\nno customer is 404, as Laravel's route model binding answers (x-inferred).\n",
+          "schema": {
+            "type": "string"
+          },
+          "example": "cst-xxxxxxxxxx1"
+        }
+      ],
+      "get": {
+        "operationId": "listCustomerBookings",
+        "tags": [
+          "customers"
+        ],
+        "summary": "List a customer's bookings",
+        "description": "Where every customer's `links.bookings` points. The docs show the link but not the\nbookings, so the spec states only the list envelope every TicketSource list has; a\nbooking is any object (x-inferred). The mock does not model bookings: it answers an empty\npage for any customer it has, and Laravel's 404 for one it has not (TS17).\n",
+        "x-inferred": true,
+        "x-pagination": {
+          "style": "page",
+          "page": "page",
+          "limit": "per_page",
+          "items": "/data",
+          "next": "/links/next"
+        },
+        "parameters": [
+          {
+            "name": "page",
+            "in": "query",
+            "description": "The page to return, from 1.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "default": 1
+            }
+          },
+          {
+            "name": "per_page",
+            "in": "query",
+            "description": "Records per page.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 10
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of the customer's bookings.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "description": "A page of bookings in the simple-paginator envelope; the bookings' own fields are not documented here.",
+                  "x-inferred": true,
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "data",
+                    "links",
+                    "meta"
+                  ],
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "maxItems": 100,
+                      "items": {
+                        "type": "object"
+                      }
+                    },
+                    "links": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "first",
+                        "last",
+                        "prev",
+                        "next"
+                      ],
+                      "properties": {
+                        "first": {
+                          "type": "string",
+                          "format": "uri"
+                        },
+                        "last": {
+                          "type": "null",
+                          "description": "Always null: the simple paginator does not count."
+                        },
+                        "prev": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "uri",
+                          "description": "Null on page 1."
+                        },
+                        "next": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "uri",
+                          "description": "Null on the last page."
+                        }
+                      }
+                    },
+                    "meta": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "current_page",
+                        "from",
+                        "path",
+                        "per_page",
+                        "to"
+                      ],
+                      "properties": {
+                        "current_page": {
+                          "type": "integer",
+                          "minimum": 1
+                        },
+                        "from": {
+                          "type": [
+                            "integer",
+                            "null"
+                          ],
+                          "minimum": 1,
+                          "description": "Position of the first record on the page; null when the page is empty."
+                        },
+                        "path": {
+                          "type": "string",
+                          "format": "uri",
+                          "description": "The list's URL without its query."
+                        },
+                        "per_page": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "maximum": 100
+                        },
+                        "to": {
+                          "type": [
+                            "integer",
+                            "null"
+                          ],
+                          "minimum": 1,
+                          "description": "Position of the last record on the page; null when the page is empty."
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No key, an unknown key, or a Basic password that is not empty (x-inferred).",
+            "x-inferred": true,
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "description": "Laravel's error body.",
+                  "x-inferred": true,
+                  "additionalProperties": false,
+                  "required": [
+                    "message"
+                  ],
+                  "properties": {
+                    "message": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "message": "Unauthenticated."
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No customer has this id (Laravel's route model binding).",
+            "x-inferred": true,
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "description": "Laravel's error body.",
+                  "x-inferred": true,
+                  "additionalProperties": false,
+                  "required": [
+                    "message"
+                  ],
+                  "properties": {
+                    "message": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "message": "No query results for model [App\\Models\\Customer] cst-xxxxxxxxxx9"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "`page` or `per_page` is not an integer in range.",
+            "x-inferred": true,
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "description": "Laravel's validation error body: `message` is the first error, plus \"(and N more\nerrors)\"; `errors` maps each failing field, in dot notation, to its messages.\n",
+                  "x-inferred": true,
+                  "additionalProperties": false,
+                  "required": [
+                    "message",
+                    "errors"
+                  ],
+                  "properties": {
+                    "message": {
+                      "type": "string"
+                    },
+                    "errors": {
+                      "type": "object",
+                      "minProperties": 1,
+                      "additionalProperties": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "message": "The per page field must not be greater than 100.",
+                  "errors": {
+                    "per_page": [
+                      "The per page field must not be greater than 100."
+                    ]
+                  }
                 }
               }
             }
@@ -2951,14 +3374,12 @@ const document: OpenApiDocument = {
             "application/json": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "data"
                 ],
                 "properties": {
                   "data": {
                     "type": "object",
-                    "additionalProperties": false,
                     "required": [
                       "type",
                       "attributes"
@@ -2970,7 +3391,6 @@ const document: OpenApiDocument = {
                       },
                       "attributes": {
                         "type": "object",
-                        "additionalProperties": false,
                         "required": [
                           "description",
                           "created_by"
@@ -3966,12 +4386,20 @@ const document: OpenApiDocument = {
             "maxLength": 255
           },
           "first_name": {
-            "type": "string",
-            "maxLength": 255
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 255,
+            "description": "Null when created without one (no attribute is required)."
           },
           "last_name": {
-            "type": "string",
-            "maxLength": 255
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 255,
+            "description": "Null when created without one."
           },
           "address": {
             "type": "object",
@@ -4030,9 +4458,13 @@ const document: OpenApiDocument = {
             "description": "Sent as `phone` in requests."
           },
           "email": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "format": "email",
-            "maxLength": 255
+            "maxLength": 255,
+            "description": "Null when created without one."
           },
           "membership": {
             "type": "object",
@@ -4180,12 +4612,20 @@ const document: OpenApiDocument = {
                 "maxLength": 255
               },
               "first_name": {
-                "type": "string",
-                "maxLength": 255
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "maxLength": 255,
+                "description": "Null when created without one (no attribute is required)."
               },
               "last_name": {
-                "type": "string",
-                "maxLength": 255
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "maxLength": 255,
+                "description": "Null when created without one."
               },
               "address": {
                 "type": "object",
@@ -4244,9 +4684,13 @@ const document: OpenApiDocument = {
                 "description": "Sent as `phone` in requests."
               },
               "email": {
-                "type": "string",
+                "type": [
+                  "string",
+                  "null"
+                ],
                 "format": "email",
-                "maxLength": 255
+                "maxLength": 255,
+                "description": "Null when created without one."
               },
               "membership": {
                 "type": "object",
@@ -4629,12 +5073,20 @@ const document: OpenApiDocument = {
                       "maxLength": 255
                     },
                     "first_name": {
-                      "type": "string",
-                      "maxLength": 255
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "maxLength": 255,
+                      "description": "Null when created without one (no attribute is required)."
                     },
                     "last_name": {
-                      "type": "string",
-                      "maxLength": 255
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "maxLength": 255,
+                      "description": "Null when created without one."
                     },
                     "address": {
                       "type": "object",
@@ -4693,9 +5145,13 @@ const document: OpenApiDocument = {
                       "description": "Sent as `phone` in requests."
                     },
                     "email": {
-                      "type": "string",
+                      "type": [
+                        "string",
+                        "null"
+                      ],
                       "format": "email",
-                      "maxLength": 255
+                      "maxLength": 255,
+                      "description": "Null when created without one."
                     },
                     "membership": {
                       "type": "object",
@@ -5060,6 +5516,105 @@ const document: OpenApiDocument = {
           }
         }
       },
+      "BookingList": {
+        "description": "A page of bookings in the simple-paginator envelope; the bookings' own fields are not documented here.",
+        "x-inferred": true,
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "data",
+          "links",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "maxItems": 100,
+            "items": {
+              "type": "object"
+            }
+          },
+          "links": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "first",
+              "last",
+              "prev",
+              "next"
+            ],
+            "properties": {
+              "first": {
+                "type": "string",
+                "format": "uri"
+              },
+              "last": {
+                "type": "null",
+                "description": "Always null: the simple paginator does not count."
+              },
+              "prev": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "uri",
+                "description": "Null on page 1."
+              },
+              "next": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "uri",
+                "description": "Null on the last page."
+              }
+            }
+          },
+          "meta": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "current_page",
+              "from",
+              "path",
+              "per_page",
+              "to"
+            ],
+            "properties": {
+              "current_page": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "from": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "minimum": 1,
+                "description": "Position of the first record on the page; null when the page is empty."
+              },
+              "path": {
+                "type": "string",
+                "format": "uri",
+                "description": "The list's URL without its query."
+              },
+              "per_page": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 100
+              },
+              "to": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "minimum": 1,
+                "description": "Position of the last record on the page; null when the page is empty."
+              }
+            }
+          }
+        }
+      },
       "CustomerDocument": {
         "type": "object",
         "additionalProperties": false,
@@ -5110,12 +5665,20 @@ const document: OpenApiDocument = {
                     "maxLength": 255
                   },
                   "first_name": {
-                    "type": "string",
-                    "maxLength": 255
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 255,
+                    "description": "Null when created without one (no attribute is required)."
                   },
                   "last_name": {
-                    "type": "string",
-                    "maxLength": 255
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 255,
+                    "description": "Null when created without one."
                   },
                   "address": {
                     "type": "object",
@@ -5174,9 +5737,13 @@ const document: OpenApiDocument = {
                     "description": "Sent as `phone` in requests."
                   },
                   "email": {
-                    "type": "string",
+                    "type": [
+                      "string",
+                      "null"
+                    ],
                     "format": "email",
-                    "maxLength": 255
+                    "maxLength": 255,
+                    "description": "Null when created without one."
                   },
                   "membership": {
                     "type": "object",
@@ -5376,10 +5943,20 @@ const document: OpenApiDocument = {
           }
         }
       },
+      "BooleanInput": {
+        "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+        "enum": [
+          true,
+          false,
+          0,
+          1,
+          "0",
+          "1"
+        ]
+      },
       "CustomerWritableAttributes": {
-        "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
+        "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
         "type": "object",
-        "additionalProperties": false,
         "properties": {
           "title": {
             "type": [
@@ -5390,20 +5967,23 @@ const document: OpenApiDocument = {
             "description": "The customer's title."
           },
           "first_name": {
-            "type": "string",
-            "minLength": 1,
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 255,
             "description": "The customer's first name."
           },
           "last_name": {
-            "type": "string",
-            "minLength": 1,
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 255,
             "description": "The customer's last name."
           },
           "address": {
             "type": "object",
-            "additionalProperties": false,
             "description": "The customer's address; on update only the lines sent change.",
             "properties": {
               "line_1": {
@@ -5444,7 +6024,10 @@ const document: OpenApiDocument = {
             }
           },
           "email": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "format": "email",
             "maxLength": 255,
             "description": "The customer's email address."
@@ -5459,7 +6042,6 @@ const document: OpenApiDocument = {
           },
           "membership": {
             "type": "object",
-            "additionalProperties": false,
             "description": "The customer's membership details.",
             "properties": {
               "identifier": {
@@ -5489,17 +6071,40 @@ const document: OpenApiDocument = {
           },
           "consent": {
             "type": "object",
-            "additionalProperties": false,
             "description": "The customer's contact consent; unsent channels default to false on create.",
             "properties": {
               "email": {
-                "type": "boolean"
+                "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                "enum": [
+                  true,
+                  false,
+                  0,
+                  1,
+                  "0",
+                  "1"
+                ]
               },
               "post": {
-                "type": "boolean"
+                "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                "enum": [
+                  true,
+                  false,
+                  0,
+                  1,
+                  "0",
+                  "1"
+                ]
               },
               "sms": {
-                "type": "boolean"
+                "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                "enum": [
+                  true,
+                  false,
+                  0,
+                  1,
+                  "0",
+                  "1"
+                ]
               }
             }
           }
@@ -5508,9 +6113,8 @@ const document: OpenApiDocument = {
       "CustomerCreateAttributes": {
         "allOf": [
           {
-            "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
+            "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
             "type": "object",
-            "additionalProperties": false,
             "properties": {
               "title": {
                 "type": [
@@ -5521,20 +6125,23 @@ const document: OpenApiDocument = {
                 "description": "The customer's title."
               },
               "first_name": {
-                "type": "string",
-                "minLength": 1,
+                "type": [
+                  "string",
+                  "null"
+                ],
                 "maxLength": 255,
                 "description": "The customer's first name."
               },
               "last_name": {
-                "type": "string",
-                "minLength": 1,
+                "type": [
+                  "string",
+                  "null"
+                ],
                 "maxLength": 255,
                 "description": "The customer's last name."
               },
               "address": {
                 "type": "object",
-                "additionalProperties": false,
                 "description": "The customer's address; on update only the lines sent change.",
                 "properties": {
                   "line_1": {
@@ -5575,7 +6182,10 @@ const document: OpenApiDocument = {
                 }
               },
               "email": {
-                "type": "string",
+                "type": [
+                  "string",
+                  "null"
+                ],
                 "format": "email",
                 "maxLength": 255,
                 "description": "The customer's email address."
@@ -5590,7 +6200,6 @@ const document: OpenApiDocument = {
               },
               "membership": {
                 "type": "object",
-                "additionalProperties": false,
                 "description": "The customer's membership details.",
                 "properties": {
                   "identifier": {
@@ -5620,40 +6229,56 @@ const document: OpenApiDocument = {
               },
               "consent": {
                 "type": "object",
-                "additionalProperties": false,
                 "description": "The customer's contact consent; unsent channels default to false on create.",
                 "properties": {
                   "email": {
-                    "type": "boolean"
+                    "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                    "enum": [
+                      true,
+                      false,
+                      0,
+                      1,
+                      "0",
+                      "1"
+                    ]
                   },
                   "post": {
-                    "type": "boolean"
+                    "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                    "enum": [
+                      true,
+                      false,
+                      0,
+                      1,
+                      "0",
+                      "1"
+                    ]
                   },
                   "sms": {
-                    "type": "boolean"
+                    "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                    "enum": [
+                      true,
+                      false,
+                      0,
+                      1,
+                      "0",
+                      "1"
+                    ]
                   }
                 }
               }
             }
           }
         ],
-        "type": "object",
-        "required": [
-          "first_name",
-          "last_name",
-          "email"
-        ]
+        "type": "object"
       },
       "CustomerCreateRequest": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "data"
         ],
         "properties": {
           "data": {
             "type": "object",
-            "additionalProperties": false,
             "required": [
               "type",
               "attributes"
@@ -5666,9 +6291,8 @@ const document: OpenApiDocument = {
               "attributes": {
                 "allOf": [
                   {
-                    "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
+                    "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
                     "type": "object",
-                    "additionalProperties": false,
                     "properties": {
                       "title": {
                         "type": [
@@ -5679,20 +6303,23 @@ const document: OpenApiDocument = {
                         "description": "The customer's title."
                       },
                       "first_name": {
-                        "type": "string",
-                        "minLength": 1,
+                        "type": [
+                          "string",
+                          "null"
+                        ],
                         "maxLength": 255,
                         "description": "The customer's first name."
                       },
                       "last_name": {
-                        "type": "string",
-                        "minLength": 1,
+                        "type": [
+                          "string",
+                          "null"
+                        ],
                         "maxLength": 255,
                         "description": "The customer's last name."
                       },
                       "address": {
                         "type": "object",
-                        "additionalProperties": false,
                         "description": "The customer's address; on update only the lines sent change.",
                         "properties": {
                           "line_1": {
@@ -5733,7 +6360,10 @@ const document: OpenApiDocument = {
                         }
                       },
                       "email": {
-                        "type": "string",
+                        "type": [
+                          "string",
+                          "null"
+                        ],
                         "format": "email",
                         "maxLength": 255,
                         "description": "The customer's email address."
@@ -5748,7 +6378,6 @@ const document: OpenApiDocument = {
                       },
                       "membership": {
                         "type": "object",
-                        "additionalProperties": false,
                         "description": "The customer's membership details.",
                         "properties": {
                           "identifier": {
@@ -5778,29 +6407,47 @@ const document: OpenApiDocument = {
                       },
                       "consent": {
                         "type": "object",
-                        "additionalProperties": false,
                         "description": "The customer's contact consent; unsent channels default to false on create.",
                         "properties": {
                           "email": {
-                            "type": "boolean"
+                            "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                            "enum": [
+                              true,
+                              false,
+                              0,
+                              1,
+                              "0",
+                              "1"
+                            ]
                           },
                           "post": {
-                            "type": "boolean"
+                            "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                            "enum": [
+                              true,
+                              false,
+                              0,
+                              1,
+                              "0",
+                              "1"
+                            ]
                           },
                           "sms": {
-                            "type": "boolean"
+                            "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                            "enum": [
+                              true,
+                              false,
+                              0,
+                              1,
+                              "0",
+                              "1"
+                            ]
                           }
                         }
                       }
                     }
                   }
                 ],
-                "type": "object",
-                "required": [
-                  "first_name",
-                  "last_name",
-                  "email"
-                ]
+                "type": "object"
               }
             }
           }
@@ -5808,14 +6455,12 @@ const document: OpenApiDocument = {
       },
       "CustomerUpdateRequest": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "data"
         ],
         "properties": {
           "data": {
             "type": "object",
-            "additionalProperties": false,
             "required": [
               "type",
               "id",
@@ -5831,9 +6476,8 @@ const document: OpenApiDocument = {
                 "description": "Must match the id in the URL."
               },
               "attributes": {
-                "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
+                "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
                 "type": "object",
-                "additionalProperties": false,
                 "properties": {
                   "title": {
                     "type": [
@@ -5844,20 +6488,23 @@ const document: OpenApiDocument = {
                     "description": "The customer's title."
                   },
                   "first_name": {
-                    "type": "string",
-                    "minLength": 1,
+                    "type": [
+                      "string",
+                      "null"
+                    ],
                     "maxLength": 255,
                     "description": "The customer's first name."
                   },
                   "last_name": {
-                    "type": "string",
-                    "minLength": 1,
+                    "type": [
+                      "string",
+                      "null"
+                    ],
                     "maxLength": 255,
                     "description": "The customer's last name."
                   },
                   "address": {
                     "type": "object",
-                    "additionalProperties": false,
                     "description": "The customer's address; on update only the lines sent change.",
                     "properties": {
                       "line_1": {
@@ -5898,7 +6545,10 @@ const document: OpenApiDocument = {
                     }
                   },
                   "email": {
-                    "type": "string",
+                    "type": [
+                      "string",
+                      "null"
+                    ],
                     "format": "email",
                     "maxLength": 255,
                     "description": "The customer's email address."
@@ -5913,7 +6563,6 @@ const document: OpenApiDocument = {
                   },
                   "membership": {
                     "type": "object",
-                    "additionalProperties": false,
                     "description": "The customer's membership details.",
                     "properties": {
                       "identifier": {
@@ -5943,17 +6592,40 @@ const document: OpenApiDocument = {
                   },
                   "consent": {
                     "type": "object",
-                    "additionalProperties": false,
                     "description": "The customer's contact consent; unsent channels default to false on create.",
                     "properties": {
                       "email": {
-                        "type": "boolean"
+                        "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                        "enum": [
+                          true,
+                          false,
+                          0,
+                          1,
+                          "0",
+                          "1"
+                        ]
                       },
                       "post": {
-                        "type": "boolean"
+                        "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                        "enum": [
+                          true,
+                          false,
+                          0,
+                          1,
+                          "0",
+                          "1"
+                        ]
                       },
                       "sms": {
-                        "type": "boolean"
+                        "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                        "enum": [
+                          true,
+                          false,
+                          0,
+                          1,
+                          "0",
+                          "1"
+                        ]
                       }
                     }
                   }
@@ -5965,14 +6637,12 @@ const document: OpenApiDocument = {
       },
       "CustomerNoteCreateRequest": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "data"
         ],
         "properties": {
           "data": {
             "type": "object",
-            "additionalProperties": false,
             "required": [
               "type",
               "attributes"
@@ -5984,7 +6654,6 @@ const document: OpenApiDocument = {
               },
               "attributes": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "description",
                   "created_by"

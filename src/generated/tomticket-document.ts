@@ -205,11 +205,7 @@ const document: OpenApiDocument = {
                                   "description": "The field's label."
                                 },
                                 "value": {
-                                  "type": [
-                                    "string",
-                                    "null"
-                                  ],
-                                  "description": "The value; `null` when not filled in."
+                                  "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                                 }
                               }
                             }
@@ -495,10 +491,13 @@ const document: OpenApiDocument = {
                           "description": "The customer's own flag; see permissions.active."
                         },
                         "organization": {
+                          "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                           "type": [
                             "object",
+                            "array",
                             "null"
                           ],
+                          "maxItems": 0,
                           "additionalProperties": false,
                           "required": [
                             "id",
@@ -516,8 +515,11 @@ const document: OpenApiDocument = {
                               "type": "string"
                             },
                             "active": {
-                              "type": "boolean",
-                              "description": "The docs' table types it String; answered as a boolean (M7)."
+                              "type": [
+                                "boolean",
+                                "string"
+                              ],
+                              "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                             },
                             "monthly_ticket_quota": {
                               "type": [
@@ -530,10 +532,13 @@ const document: OpenApiDocument = {
                           }
                         },
                         "organization_mother": {
+                          "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                           "type": [
                             "object",
+                            "array",
                             "null"
                           ],
+                          "maxItems": 0,
                           "additionalProperties": false,
                           "required": [
                             "id",
@@ -551,8 +556,11 @@ const document: OpenApiDocument = {
                               "type": "string"
                             },
                             "active": {
-                              "type": "boolean",
-                              "description": "The docs' table types it String; answered as a boolean (M7)."
+                              "type": [
+                                "boolean",
+                                "string"
+                              ],
+                              "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                             },
                             "monthly_ticket_quota": {
                               "type": [
@@ -586,7 +594,7 @@ const document: OpenApiDocument = {
                               "description": "The customer's own permission, and only while `permissions.active` is true."
                             },
                             "monthly_ticket_quota": {
-                              "allOf": [
+                              "anyOf": [
                                 {
                                   "type": [
                                     "integer",
@@ -594,9 +602,12 @@ const document: OpenApiDocument = {
                                   ],
                                   "minimum": 0,
                                   "description": "Monthly ticket quota; `null` means unlimited."
+                                },
+                                {
+                                  "type": "boolean"
                                 }
                               ],
-                              "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. (The docs' table types it Boolean; M7.)\n"
+                              "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. The docs' table types it Boolean, so a boolean is\nallowed; the mock answers the quota (M7).\n"
                             }
                           }
                         },
@@ -622,11 +633,7 @@ const document: OpenApiDocument = {
                                 "description": "The field's label."
                               },
                               "value": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ],
-                                "description": "The value; `null` when not filled in."
+                                "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                               }
                             }
                           }
@@ -1134,10 +1141,13 @@ const document: OpenApiDocument = {
                           "description": "The customer's own flag; see permissions.active."
                         },
                         "organization": {
+                          "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                           "type": [
                             "object",
+                            "array",
                             "null"
                           ],
+                          "maxItems": 0,
                           "additionalProperties": false,
                           "required": [
                             "id",
@@ -1155,8 +1165,11 @@ const document: OpenApiDocument = {
                               "type": "string"
                             },
                             "active": {
-                              "type": "boolean",
-                              "description": "The docs' table types it String; answered as a boolean (M7)."
+                              "type": [
+                                "boolean",
+                                "string"
+                              ],
+                              "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                             },
                             "monthly_ticket_quota": {
                               "type": [
@@ -1169,10 +1182,13 @@ const document: OpenApiDocument = {
                           }
                         },
                         "organization_mother": {
+                          "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                           "type": [
                             "object",
+                            "array",
                             "null"
                           ],
+                          "maxItems": 0,
                           "additionalProperties": false,
                           "required": [
                             "id",
@@ -1190,8 +1206,11 @@ const document: OpenApiDocument = {
                               "type": "string"
                             },
                             "active": {
-                              "type": "boolean",
-                              "description": "The docs' table types it String; answered as a boolean (M7)."
+                              "type": [
+                                "boolean",
+                                "string"
+                              ],
+                              "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                             },
                             "monthly_ticket_quota": {
                               "type": [
@@ -1225,7 +1244,7 @@ const document: OpenApiDocument = {
                               "description": "The customer's own permission, and only while `permissions.active` is true."
                             },
                             "monthly_ticket_quota": {
-                              "allOf": [
+                              "anyOf": [
                                 {
                                   "type": [
                                     "integer",
@@ -1233,9 +1252,12 @@ const document: OpenApiDocument = {
                                   ],
                                   "minimum": 0,
                                   "description": "Monthly ticket quota; `null` means unlimited."
+                                },
+                                {
+                                  "type": "boolean"
                                 }
                               ],
-                              "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. (The docs' table types it Boolean; M7.)\n"
+                              "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. The docs' table types it Boolean, so a boolean is\nallowed; the mock answers the quota (M7).\n"
                             }
                           }
                         },
@@ -1261,11 +1283,7 @@ const document: OpenApiDocument = {
                                 "description": "The field's label."
                               },
                               "value": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ],
-                                "description": "The value; `null` when not filled in."
+                                "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                               }
                             }
                           }
@@ -1772,10 +1790,13 @@ const document: OpenApiDocument = {
                           "description": "The customer's own flag; see permissions.active."
                         },
                         "organization": {
+                          "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                           "type": [
                             "object",
+                            "array",
                             "null"
                           ],
+                          "maxItems": 0,
                           "additionalProperties": false,
                           "required": [
                             "id",
@@ -1793,8 +1814,11 @@ const document: OpenApiDocument = {
                               "type": "string"
                             },
                             "active": {
-                              "type": "boolean",
-                              "description": "The docs' table types it String; answered as a boolean (M7)."
+                              "type": [
+                                "boolean",
+                                "string"
+                              ],
+                              "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                             },
                             "monthly_ticket_quota": {
                               "type": [
@@ -1807,10 +1831,13 @@ const document: OpenApiDocument = {
                           }
                         },
                         "organization_mother": {
+                          "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                           "type": [
                             "object",
+                            "array",
                             "null"
                           ],
+                          "maxItems": 0,
                           "additionalProperties": false,
                           "required": [
                             "id",
@@ -1828,8 +1855,11 @@ const document: OpenApiDocument = {
                               "type": "string"
                             },
                             "active": {
-                              "type": "boolean",
-                              "description": "The docs' table types it String; answered as a boolean (M7)."
+                              "type": [
+                                "boolean",
+                                "string"
+                              ],
+                              "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                             },
                             "monthly_ticket_quota": {
                               "type": [
@@ -1863,7 +1893,7 @@ const document: OpenApiDocument = {
                               "description": "The customer's own permission, and only while `permissions.active` is true."
                             },
                             "monthly_ticket_quota": {
-                              "allOf": [
+                              "anyOf": [
                                 {
                                   "type": [
                                     "integer",
@@ -1871,9 +1901,12 @@ const document: OpenApiDocument = {
                                   ],
                                   "minimum": 0,
                                   "description": "Monthly ticket quota; `null` means unlimited."
+                                },
+                                {
+                                  "type": "boolean"
                                 }
                               ],
-                              "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. (The docs' table types it Boolean; M7.)\n"
+                              "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. The docs' table types it Boolean, so a boolean is\nallowed; the mock answers the quota (M7).\n"
                             }
                           }
                         },
@@ -1899,11 +1932,7 @@ const document: OpenApiDocument = {
                                 "description": "The field's label."
                               },
                               "value": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ],
-                                "description": "The value; `null` when not filled in."
+                                "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                               }
                             }
                           }
@@ -2796,10 +2825,13 @@ const document: OpenApiDocument = {
         }
       },
       "OrganizationBlock": {
+        "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
         "type": [
           "object",
+          "array",
           "null"
         ],
+        "maxItems": 0,
         "additionalProperties": false,
         "required": [
           "id",
@@ -2817,8 +2849,11 @@ const document: OpenApiDocument = {
             "type": "string"
           },
           "active": {
-            "type": "boolean",
-            "description": "The docs' table types it String; answered as a boolean (M7)."
+            "type": [
+              "boolean",
+              "string"
+            ],
+            "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
           },
           "monthly_ticket_quota": {
             "type": [
@@ -2852,7 +2887,7 @@ const document: OpenApiDocument = {
             "description": "The customer's own permission, and only while `permissions.active` is true."
           },
           "monthly_ticket_quota": {
-            "allOf": [
+            "anyOf": [
               {
                 "type": [
                   "integer",
@@ -2860,9 +2895,12 @@ const document: OpenApiDocument = {
                 ],
                 "minimum": 0,
                 "description": "Monthly ticket quota; `null` means unlimited."
+              },
+              {
+                "type": "boolean"
               }
             ],
-            "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. (The docs' table types it Boolean; M7.)\n"
+            "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. The docs' table types it Boolean, so a boolean is\nallowed; the mock answers the quota (M7).\n"
           }
         }
       },
@@ -2885,11 +2923,7 @@ const document: OpenApiDocument = {
             "description": "The field's label."
           },
           "value": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "The value; `null` when not filled in."
+            "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
           }
         }
       },
@@ -2944,10 +2978,13 @@ const document: OpenApiDocument = {
             "description": "The customer's own flag; see permissions.active."
           },
           "organization": {
+            "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
             "type": [
               "object",
+              "array",
               "null"
             ],
+            "maxItems": 0,
             "additionalProperties": false,
             "required": [
               "id",
@@ -2965,8 +3002,11 @@ const document: OpenApiDocument = {
                 "type": "string"
               },
               "active": {
-                "type": "boolean",
-                "description": "The docs' table types it String; answered as a boolean (M7)."
+                "type": [
+                  "boolean",
+                  "string"
+                ],
+                "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
               },
               "monthly_ticket_quota": {
                 "type": [
@@ -2979,10 +3019,13 @@ const document: OpenApiDocument = {
             }
           },
           "organization_mother": {
+            "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
             "type": [
               "object",
+              "array",
               "null"
             ],
+            "maxItems": 0,
             "additionalProperties": false,
             "required": [
               "id",
@@ -3000,8 +3043,11 @@ const document: OpenApiDocument = {
                 "type": "string"
               },
               "active": {
-                "type": "boolean",
-                "description": "The docs' table types it String; answered as a boolean (M7)."
+                "type": [
+                  "boolean",
+                  "string"
+                ],
+                "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
               },
               "monthly_ticket_quota": {
                 "type": [
@@ -3035,7 +3081,7 @@ const document: OpenApiDocument = {
                 "description": "The customer's own permission, and only while `permissions.active` is true."
               },
               "monthly_ticket_quota": {
-                "allOf": [
+                "anyOf": [
                   {
                     "type": [
                       "integer",
@@ -3043,9 +3089,12 @@ const document: OpenApiDocument = {
                     ],
                     "minimum": 0,
                     "description": "Monthly ticket quota; `null` means unlimited."
+                  },
+                  {
+                    "type": "boolean"
                   }
                 ],
-                "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. (The docs' table types it Boolean; M7.)\n"
+                "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. The docs' table types it Boolean, so a boolean is\nallowed; the mock answers the quota (M7).\n"
               }
             }
           },
@@ -3071,11 +3120,7 @@ const document: OpenApiDocument = {
                   "description": "The field's label."
                 },
                 "value": {
-                  "type": [
-                    "string",
-                    "null"
-                  ],
-                  "description": "The value; `null` when not filled in."
+                  "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                 }
               }
             }
@@ -3189,11 +3234,7 @@ const document: OpenApiDocument = {
                   "description": "The field's label."
                 },
                 "value": {
-                  "type": [
-                    "string",
-                    "null"
-                  ],
-                  "description": "The value; `null` when not filled in."
+                  "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                 }
               }
             }
@@ -3270,10 +3311,13 @@ const document: OpenApiDocument = {
                 "description": "The customer's own flag; see permissions.active."
               },
               "organization": {
+                "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                 "type": [
                   "object",
+                  "array",
                   "null"
                 ],
+                "maxItems": 0,
                 "additionalProperties": false,
                 "required": [
                   "id",
@@ -3291,8 +3335,11 @@ const document: OpenApiDocument = {
                     "type": "string"
                   },
                   "active": {
-                    "type": "boolean",
-                    "description": "The docs' table types it String; answered as a boolean (M7)."
+                    "type": [
+                      "boolean",
+                      "string"
+                    ],
+                    "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                   },
                   "monthly_ticket_quota": {
                     "type": [
@@ -3305,10 +3352,13 @@ const document: OpenApiDocument = {
                 }
               },
               "organization_mother": {
+                "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                 "type": [
                   "object",
+                  "array",
                   "null"
                 ],
+                "maxItems": 0,
                 "additionalProperties": false,
                 "required": [
                   "id",
@@ -3326,8 +3376,11 @@ const document: OpenApiDocument = {
                     "type": "string"
                   },
                   "active": {
-                    "type": "boolean",
-                    "description": "The docs' table types it String; answered as a boolean (M7)."
+                    "type": [
+                      "boolean",
+                      "string"
+                    ],
+                    "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                   },
                   "monthly_ticket_quota": {
                     "type": [
@@ -3361,7 +3414,7 @@ const document: OpenApiDocument = {
                     "description": "The customer's own permission, and only while `permissions.active` is true."
                   },
                   "monthly_ticket_quota": {
-                    "allOf": [
+                    "anyOf": [
                       {
                         "type": [
                           "integer",
@@ -3369,9 +3422,12 @@ const document: OpenApiDocument = {
                         ],
                         "minimum": 0,
                         "description": "Monthly ticket quota; `null` means unlimited."
+                      },
+                      {
+                        "type": "boolean"
                       }
                     ],
-                    "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. (The docs' table types it Boolean; M7.)\n"
+                    "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. The docs' table types it Boolean, so a boolean is\nallowed; the mock answers the quota (M7).\n"
                   }
                 }
               },
@@ -3397,11 +3453,7 @@ const document: OpenApiDocument = {
                       "description": "The field's label."
                     },
                     "value": {
-                      "type": [
-                        "string",
-                        "null"
-                      ],
-                      "description": "The value; `null` when not filled in."
+                      "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                     }
                   }
                 }
@@ -3543,11 +3595,7 @@ const document: OpenApiDocument = {
                         "description": "The field's label."
                       },
                       "value": {
-                        "type": [
-                          "string",
-                          "null"
-                        ],
-                        "description": "The value; `null` when not filled in."
+                        "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                       }
                     }
                   }

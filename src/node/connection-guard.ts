@@ -67,9 +67,12 @@ export function oneAtATime(listener: RequestListener, limits: ConnectionLimits =
   const turns: Array<() => void> = []
   let scheduled = false
   const takeTurn = () => {
-    turns.shift()?.()
-    scheduled = turns.length > 0
-    if (scheduled) setImmediate(takeTurn)
+    try {
+      turns.shift()?.()
+    } finally {
+      scheduled = turns.length > 0
+      if (scheduled) setImmediate(takeTurn)
+    }
   }
   const later = (run: () => void) => {
     turns.push(run)
@@ -84,6 +87,8 @@ export function oneAtATime(listener: RequestListener, limits: ConnectionLimits =
     if (!line) lines.set(socket, (line = { busy: false, waiting: [], paused: false }))
     const current = line
     const next = () => {
+      // A closed connection's waiting requests can never be answered: drop them undone.
+      if (socket.destroyed) current.waiting.length = 0
       const run = current.waiting.shift()
       if (current.paused && current.waiting.length < pauseAt / 2) {
         current.paused = false
@@ -93,6 +98,7 @@ export function oneAtATime(listener: RequestListener, limits: ConnectionLimits =
       else current.busy = false
     }
     const run = () => {
+      if (socket.destroyed) return next()
       current.busy = true
       // 'close' comes once the answer has been handed to the OS, or the connection is gone.
       response.once('close', next)

@@ -4,6 +4,8 @@
  * (`/__mockdesk/health`, `/__mockdesk/requests`, `/__mockdesk/reset`), so it holds no data.
  */
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
 
 const files = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
@@ -24,11 +26,10 @@ export const sandboxHeaders = {
 } as const
 
 export function sandboxPages(): (request: Request, url: URL) => Response | undefined {
+  // Found through the package's own name: the same folder from the sources and the built files.
+  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('mockdesk/package.json')), 'src/sandbox')
   const bodies = new Map(
-    Object.entries(files).map(([path, { file, type }]) => [
-      path,
-      { body: readFileSync(new URL(`../sandbox/${file}`, import.meta.url), 'utf8'), type },
-    ]),
+    Object.entries(files).map(([route, { file, type }]) => [route, { body: readFileSync(path.join(dir, file), 'utf8'), type }]),
   )
   return (_request, url) => {
     const page = bodies.get(url.pathname)

@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
-import { apiIds } from '../../src/apis/select-apis.ts'
-import { currentConfigSchema, resolveConfig, validateBehaviour, validateConfig } from '../../src/config/index.ts'
+import { apiIds, apis } from '../../src/apis/select-apis.ts'
+import { listOperations } from '../../src/core/openapi-document.ts'
+import { configSchema, currentConfigSchema, resolveConfig, validateBehaviour, validateConfig } from '../../src/config/index.ts'
 import { setupMockdesk, startMockServer } from '../../src/node/index.ts'
 
 const problemsOf = (run: () => unknown): string[] => {
@@ -20,9 +21,10 @@ const problemsOf = (run: () => unknown): string[] => {
 }
 
 describe('the published schema', () => {
-  it('is the one the runtimes validate with, naming every API', () => {
+  it('is the one the runtimes validate with, built from every API and operation of the registry', () => {
     const published = JSON.parse(readFileSync('src/config/mockdesk.config.schema.json', 'utf8'))
-    expect(published).toEqual(currentConfigSchema())
+    expect(currentConfigSchema()).toEqual(published)
+    expect(published).toEqual(configSchema(apiIds.map((id) => ({ id, operationIds: listOperations(apis[id].document).map((op) => op.id) }))))
     expect(Object.keys(published.properties.apis.anyOf[1].properties).sort()).toEqual([...apiIds].sort())
   })
 

@@ -3,6 +3,7 @@ import document from '../../generated/billingplatform-document.ts'
 import { apiKeys, authenticate } from './auth.ts'
 import { invalidRequest } from './errors.ts'
 import { routes } from './handlers/index.ts'
+import { prepareBody } from './input.ts'
 import { createStore, defaultTicketCount } from './store.ts'
 import { rateLimit } from './rate-limit.ts'
 
@@ -14,6 +15,7 @@ export default defineApi({
   defaultCount: defaultTicketCount,
   createStore,
   authenticate,
+  prepareBody,
   invalidRequest,
   counts: (store) => ({ customers: store.customers.count(), tickets: store.tickets.count() }),
   rateLimit,

@@ -105,6 +105,8 @@ function describe(issue: RequestIssue): string {
       return `The ${attribute} field is prohibited.`
     case 'const':
     case 'enum':
+      // The spec's BooleanInput lists what Laravel's `boolean` rule takes.
+      if ((p.allowedValues as unknown[] | undefined)?.includes(true)) return `The ${attribute} ${typeRules.boolean}`
       // Laravel's `required` fails on null (and on "", which it has turned into null) and stops there.
       return issue.data === null ? required : `The selected ${attribute} is invalid.`
     case 'type': {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { build } from 'esbuild'
-import { workerScriptPath } from '../../../src/cli/init.ts'
+import { workerScriptPath } from '../../../src/node/worker-script.ts'
 import { serveFiles } from './static-server.ts'
 
 const html = `<!doctype html>
@@ -20,7 +20,7 @@ export async function serveWorkerPage(entry = 'test/browser/worker-page/main.ts'
     write: false,
     format: 'esm',
     platform: 'browser',
-    conditions: ['browser'],
+    conditions: ['mockdesk-source', 'browser'],
     target: 'chrome120',
     logLevel: 'silent',
   })
