@@ -585,6 +585,7 @@ export interface components {
 }
 export type Timestamp = components['schemas']['Timestamp'];
 export type DateTimeInput = components['schemas']['DateTimeInput'];
+export type DocDate = components['schemas']['DocDate'];
 export type TicketType = components['schemas']['TicketType'];
 export type TicketStatus = components['schemas']['TicketStatus'];
 export type TicketPriority = components['schemas']['TicketPriority'];
