@@ -9,6 +9,7 @@ import type { BehaviourSettings } from './behaviour/behaviour-settings.ts'
 import type { ApiDefinition } from './define-api.ts'
 import { documentedBaseUrl } from './openapi-document.ts'
 import { RequestLog } from './request-log.ts'
+import { ResponseCache } from './response-cache.ts'
 import { defaultSeed } from './seeded-faker.ts'
 import { exportStore, importSeed, importStore, type StoreSnapshot } from './store-snapshot.ts'
 
@@ -27,6 +28,11 @@ export interface MockdeskOptions {
   behaviour?: BehaviourSettings
   /** Checks behaviour settings' shape before they apply (the runtimes pass the config schema's check). */
   validateBehaviour?: (settings: unknown) => BehaviourSettings
+  /**
+   * Memory for prepared answers to reads, shared by the mounted APIs (response-cache.ts); the
+   * least recently used are dropped beyond it. Default 32 MiB; 0 turns the cache off.
+   */
+  responseCacheBytes?: number
 }
 
 export interface MountedApi {
@@ -79,12 +85,16 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
   let generation = 0
   const stores = await seedStores(seed)
   const behaviour = createBehaviour(options.behaviour ?? {}, { seed: () => seed, apis: definitions, validate: options.validateBehaviour })
+  // One cache for every API of this instance; its keys name the store, so a swapped store never
+  // sees another's answers.
+  const responseCache = new ResponseCache(options.responseCacheBytes)
   const apis: MountedApi[] = definitions.map((definition, index) => {
     const compiled = compileApi(definition, {
       base: base(definition),
       store: () => mounted.store,
       maxBodyBytes: options.maxBodyBytes,
       behaviour,
+      responseCache,
     })
     const mounted: MountedApi = { definition, base: base(definition), store: stores[index], handlers: compiled.handlers, compiled }
     return mounted

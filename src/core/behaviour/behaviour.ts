@@ -36,7 +36,7 @@ function noted(response: Response, note: BehaviourNote): Response {
 }
 
 /** The rest of the pipeline for one operation, and the same with the stage in front of it. */
-export type Resolver<Params> = (request: Request, params: Params) => Promise<Response>
+export type Resolver<Rest extends unknown[]> = (request: Request, ...rest: Rest) => Promise<Response>
 
 export interface Behaviour {
   /** The settings in force (a copy). */
@@ -49,7 +49,7 @@ export interface Behaviour {
   /** Restarts the seeded choices and the rate-limit windows (a reset of the mock does). */
   restart(): void
   /** Puts the stage in front of one operation's resolver (the rest of the pipeline). */
-  stage<Params>(api: ApiDefinition, operation: Operation, next: Resolver<Params>): Resolver<Params>
+  stage<Rest extends unknown[]>(api: ApiDefinition, operation: Operation, next: Resolver<Rest>): Resolver<Rest>
 }
 
 export interface BehaviourOptions {
@@ -109,7 +109,7 @@ export function createBehaviour(initial: BehaviourSettings, options: BehaviourOp
       generation++
       limiter.clear()
     },
-    stage(api, operation, next) {
+    stage<Rest extends unknown[]>(api: ApiDefinition, operation: Operation, next: Resolver<Rest>): Resolver<Rest> {
       let seenGeneration = -1
       let plan: OperationPlan
       let random: () => number
@@ -118,7 +118,7 @@ export function createBehaviour(initial: BehaviourSettings, options: BehaviourOp
       // Server errors first: a bare `Prefer: fault=error` plays an outage, not a rate limit.
       const errorStatuses = Object.keys(operation.definition.responses).map(Number).filter((status) => status >= 500 || status === 429).sort((a, b) => b - a)
 
-      const apply = async (request: Request, params: Parameters<typeof next>[1], prefer: string | null): Promise<Response> => {
+      const apply = async (request: Request, rest: Rest, prefer: string | null): Promise<Response> => {
         if (seenGeneration !== generation) {
           seenGeneration = generation
           // Only an operation that documents a 429 can answer one.
@@ -169,17 +169,17 @@ export function createBehaviour(initial: BehaviourSettings, options: BehaviourOp
         if (delay > 0) await sleep(delay)
         if (fault === 'reset' || fault === 'empty') return noted(connectionFault(fault), { fault, delay })
 
-        let response = fault === 'error' ? documentedResponse(operation, burstStatus) : await next(request, params)
+        let response = fault === 'error' ? documentedResponse(operation, burstStatus) : await next(request, ...rest)
         if (fault === 'truncated') response = await truncatedResponse(response)
         else if (fault === 'malformed') response = await malformedResponse(response)
         if (limit && fault !== 'truncated') withHeaders(response, limit.policy.headers(limit.state))
         return noted(response, { fault, delay })
       }
 
-      return (request, params) => {
+      return (request, ...rest) => {
         const prefer = request.headers.get('prefer')
-        if (!active && prefer === null) return next(request, params)
-        return apply(request, params, prefer).catch((error) => kitErrorFrom(error).toResponse())
+        if (!active && prefer === null) return next(request, ...rest)
+        return apply(request, rest, prefer).catch((error) => kitErrorFrom(error).toResponse())
       }
     },
   }
