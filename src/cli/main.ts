@@ -13,6 +13,10 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
     summary: 'List the APIs, their base paths, auth and the keys the mock accepts.',
     run: async (args) => (await import('./list.ts')).list(args),
   },
+  proxy: {
+    summary: 'Forward to the real vendor, checking traffic both ways against the spec; drift report.',
+    run: async (args) => (await import('./proxy.ts')).proxy(args),
+  },
   init: {
     summary: 'Write mockServiceWorker.js into a public folder, for mockdesk/browser.',
     run: async (args) => (await import('./init.ts')).init(args),

@@ -6,6 +6,7 @@ import { defaultHost, defaultPort, startMockServer } from '../node/http-server.t
 import { defaultConfigFile, readConfigFile } from '../node/read-config-file.ts'
 import { createLogger, logRequests, type LogFormat } from '../node/request-logger.ts'
 import { watchConfigFile } from '../node/watch-config.ts'
+import { loadRecording, seedFromRecording } from '../proxy/seed-from-recording.ts'
 import { integerOption, parseOptions, UsageError } from './usage-error.ts'
 
 const usage = `Usage: mockdesk serve [options]
@@ -26,6 +27,7 @@ Options:
   --watch           Apply changes to the config file without a restart (needs --config)
   --log <format>    Request lines as text (default) or json
   --quiet           No request lines
+  --seed-from <dir> Put the records of list responses recorded by "mockdesk proxy --record <dir>" first
   -h, --help        Show this help
 
 Every API is served under /<id> plus its documented base path, e.g.
@@ -53,6 +55,7 @@ export async function serve(args: string[]): Promise<number> {
       watch: { type: 'boolean' },
       log: { type: 'string' },
       quiet: { type: 'boolean' },
+      'seed-from': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     usage,
@@ -70,6 +73,7 @@ export async function serve(args: string[]): Promise<number> {
   }
   if (options.log !== undefined && options.log !== 'text' && options.log !== 'json') throw new UsageError(`--log must be text or json, got "${options.log}".`, usage)
   if (options.watch && !options.config) throw new UsageError('--watch needs --config <file>: it watches that file.', usage)
+  const recording = options['seed-from'] === undefined ? undefined : await loadRecording(options['seed-from'])
   const port = integerOption(options.port, 'port', usage) ?? defaultPort
   const host = options.host ?? defaultHost
   const start = (config: MockdeskConfig | undefined, listenPort: number, adminToken = options['admin-token']) =>
@@ -93,6 +97,9 @@ export async function serve(args: string[]): Promise<number> {
   let logger = createLogger(logging().format)
   let stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.requests, logger)
 
+  if (recording) {
+    for (const s of await seedFromRecording(server.mockdesk, recording)) console.log(`seeded ${s.api} ${s.collection} with ${s.records} recorded records${s.skipped ? ` (${s.skipped} did not fit the spec)` : ''}`)
+  }
   console.log(`mockdesk serving on ${server.url} (seed ${server.mockdesk.seed})\n`)
   for (const api of server.mockdesk.apis) {
     const counts = Object.entries(api.definition.counts(api.store)).map(([name, n]) => `${n} ${name}`).join(', ')

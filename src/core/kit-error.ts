@@ -17,6 +17,14 @@ export const kitErrorCodes = {
   MOCKDESK_BAD_BEHAVIOUR: 400,
   MOCKDESK_BAD_CONFIG: 400,
   MOCKDESK_INTERNAL: 500,
+  /** Proxy with --errors: the app's request breaks the spec; it was not forwarded (Prism's 422). */
+  MOCKDESK_PROXY_INVALID_REQUEST: 422,
+  /** Proxy with --errors: the vendor's response breaks the spec (Prism answers 500; a gateway's word is 502). */
+  MOCKDESK_PROXY_INVALID_RESPONSE: 502,
+  /** Proxy: the vendor could not be reached, or broke the connection. */
+  MOCKDESK_PROXY_UPSTREAM_FAILED: 502,
+  /** Proxy: the vendor did not answer in time. */
+  MOCKDESK_PROXY_UPSTREAM_TIMEOUT: 504,
 } as const
 
 export type KitErrorCode = keyof typeof kitErrorCodes

@@ -1,6 +1,7 @@
 /**
- * The README's Security snippets and its control-plane curl run as written: the only change is
- * the port (a free one instead of 4010). curl and bash are the user's tools here.
+ * The README's Security snippets and its control-plane curl run as written, with two changes: a
+ * free port instead of 4010, and `npx mockdesk` (the installed package's command) as this
+ * checkout's own command, `node src/cli/mockdesk.js`. curl and bash are the user's tools here.
  */
 import { execFile, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -20,7 +21,7 @@ it('the Security section: an exposed server with your token, called with it', as
   const port = new URL(free.url).port
   await free.close()
   // Both blocks in one shell, so the exported token reaches the calls.
-  const server = spawn('bash', ['-c', start!.replace('npx mockdesk serve', `npx mockdesk serve --port ${port}`)], { detached: true, env: { ...process.env } })
+  const server = spawn('bash', ['-c', start!.replace('npx mockdesk serve', `node src/cli/mockdesk.js serve --port ${port}`)], { detached: true, env: { ...process.env } })
   let output = ''
   server.stdout.on('data', (chunk) => (output += chunk))
   server.stderr.on('data', (chunk) => (output += chunk))
