@@ -87,11 +87,33 @@ describe('contract reports', () => {
   it('writes JUnit XML that a JUnit parser reads: one case per operation × check, failures marked', () => {
     const xml = new XMLParser({ ignoreAttributes: false }).parse(junitReport(report))
     const suite = xml.testsuites.testsuite
-    expect(Number(suite['@_tests'])).toBe(report.results.length)
+    // Pairs that do not apply are left out: every case judged something.
+    expect(Number(suite['@_tests'])).toBe(report.results.filter((r) => r.judged > 0).length)
+    expect(Number(suite['@_tests'])).toBeLessThan(report.results.length)
+    expect(Number(suite['@_skipped'])).toBe(0)
     expect(Number(suite['@_failures'])).toBe(report.summary.failed)
     const failed = suite.testcase.filter((c: any) => c.failure)
     expect(failed.map((c: any) => c['@_name'])).toContain('GET /customers/{customer_id} › response-schema-conformance')
-    expect(failed[0]['system-out']).toContain('curl -i')
+    // The detail is in <failure>: the title as its message, received/documented/curl as its body.
+    expect(failed[0].failure['@_message']).toMatch(/does not match its schema/)
+    expect(failed[0].failure['#text']).toContain('received:')
+    expect(failed[0].failure['#text']).toContain('curl -i')
+    expect(failed[0]['system-out']).toBeUndefined()
+  })
+
+  it('shows credentials in repro curls as the user gave them: masked, from the environment as $VARIABLE, or shown on request', async () => {
+    const token = credentials.token
+    const curls = (report: ContractReport) => report.failures.map((f) => f.curl).filter((curl) => curl.includes('authorization'))
+    expect(curls(report).length).toBeGreaterThan(0)
+    for (const curl of curls(report)) {
+      expect(curl).not.toContain(token)
+      expect(curl).toContain(`Bearer ${token.slice(0, 4)}…(masked)`)
+    }
+    const fromEnv = await runContract({ api: 'toptickets', baseUrl: base, credentials: { token, from: { token: 'MOCKDESK_TOKEN' } }, checks: ['response-schema-conformance'] })
+    for (const curl of curls(fromEnv)) expect(curl).toContain('"authorization: Bearer $MOCKDESK_TOKEN"')
+    const shown = await runContract({ api: 'toptickets', baseUrl: base, credentials, showSecrets: true, checks: ['response-schema-conformance'] })
+    for (const curl of curls(shown)) expect(curl).toContain(`'authorization: Bearer ${token}'`)
+    expect(textReport(report)).toContain('--show-secrets prints them')
   })
 
   it('writes JSON that matches its documented schema', () => {
