@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { XMLParser } from 'fast-xml-parser'
+import { http } from 'msw'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import keys from '../../fixtures/toptickets/keys.json'
 import { jsonReport, junitReport, reportSchema, runContract, textReport, type ContractReport } from '../../src/contract/index.ts'
@@ -47,6 +48,52 @@ describe('contract suite against broken servers', () => {
     const report = await runContract({ api: 'toptickets', baseUrl: base, credentials })
     expect(report.warnings).toEqual([])
     expect(JSON.stringify(mock.store('toptickets').customers.all().map((c) => c.id))).toBe(before)
+  })
+
+  it('never changes a record it did not create, even on a server that ignores auth and accepts anything', async () => {
+    const store = mock.store('toptickets').customers
+    const before = JSON.stringify(store.all())
+    // Records on the server, and every id the docs show (a server may well hold those).
+    const documented = readFileSync('specs/toptickets.yaml', 'utf8').match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g)!
+    const existing = new Set([...store.all().map((c) => c.id), ...documented])
+    const touched: string[] = []
+    mock.server.events.on('request:start', ({ request }) => {
+      if (request.method !== 'GET' && existing.has(new URL(request.url).pathname.split('/').pop()!)) touched.push(`${request.method} ${request.url}`)
+    })
+    // Every write is answered as if allowed and valid: auth, validation and existence ignored.
+    mock.server.use(
+      http.all(`${base}/customers/:id`, async ({ request, params }) => {
+        if (request.method === 'GET') return undefined
+        const exists = store.get(params.id as string)
+        if (!exists) return new Response(null, { status: 204 })
+        return undefined
+      }),
+    )
+    await runContract({ api: 'toptickets', baseUrl: base, credentials })
+    mock.server.events.removeAllListeners()
+    expect(touched).toEqual([])
+    expect(JSON.stringify(store.all())).toBe(before)
+  })
+
+  it('is not failed by records an earlier run left behind', async () => {
+    // The first run's deletes are lost: everything it created stays on the server.
+    mock.server.use(http.delete(`${base}/customers/:id`, () => new Response(null, { status: 204 })))
+    await runContract({ api: 'toptickets', baseUrl: base, credentials, seed: 5 })
+    mock.server.resetHandlers()
+    expect(mock.store('toptickets').customers.count()).toBeGreaterThan(150)
+    const second = await runContract({ api: 'toptickets', baseUrl: base, credentials, seed: 5 })
+    expect(second.failures, textReport(second)).toEqual([])
+  })
+
+  it('splits a run into shards: every operation × check pair judged by exactly one, the same one every time', async () => {
+    const judged = (report: ContractReport) => report.results.map((r) => `${r.operationId}|${r.check}`)
+    const full = await runContract({ api: 'toptickets', baseUrl: base, credentials, checks: ['status-code-conformance', 'auth-enforced'] })
+    const shards = await Promise.all([1, 2].map((index) => runContract({ api: 'toptickets', baseUrl: base, credentials, shard: { index, count: 2 }, checks: ['status-code-conformance', 'auth-enforced'] })))
+    const [one, two] = shards.map(judged)
+    expect(one!.filter((pair) => two!.includes(pair))).toEqual([])
+    expect([...one!, ...two!].sort()).toEqual(judged(full).sort())
+    expect(one!.length).toBeGreaterThan(0)
+    expect(judged(await runContract({ api: 'toptickets', baseUrl: base, credentials, shard: { index: 1, count: 2 }, checks: ['status-code-conformance', 'auth-enforced'] }))).toEqual(one)
   })
 
   it('is reproducible: the same seed sends the same requests', async () => {
