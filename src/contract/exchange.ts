@@ -1,5 +1,6 @@
 /** What the suite sent, what came back, and what the request was meant to test. */
 import type { SpecOperation } from './spec.ts'
+import type { WrittenField } from './values/written-fields.ts'
 
 export type ExchangeKind =
   /** A request built from the spec that the server should accept. */
@@ -53,4 +54,9 @@ export interface Exchange {
   walk?: Walk
   /** The status asked for with `Prefer: code=`, if any: answering it is not a fault. */
   preferred?: number
+  /**
+   * The fields a create or update sent, which this response (the write's answer, or a later
+   * read of the record) should show: the write-persistence check compares them.
+   */
+  written?: { fields: WrittenField[]; by: string; textual: boolean }
 }

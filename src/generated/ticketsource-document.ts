@@ -641,6 +641,10 @@ const document: OpenApiDocument = {
                             "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
                             "type": "object",
                             "additionalProperties": false,
+                            "x-normalise": [
+                              "trim",
+                              "empty-to-null"
+                            ],
                             "properties": {
                               "title": {
                                 "type": [
@@ -1739,6 +1743,10 @@ const document: OpenApiDocument = {
                         "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
                         "type": "object",
                         "additionalProperties": false,
+                        "x-normalise": [
+                          "trim",
+                          "empty-to-null"
+                        ],
                         "properties": {
                           "title": {
                             "type": [
@@ -5380,6 +5388,10 @@ const document: OpenApiDocument = {
         "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
         "type": "object",
         "additionalProperties": false,
+        "x-normalise": [
+          "trim",
+          "empty-to-null"
+        ],
         "properties": {
           "title": {
             "type": [
@@ -5511,6 +5523,10 @@ const document: OpenApiDocument = {
             "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
             "type": "object",
             "additionalProperties": false,
+            "x-normalise": [
+              "trim",
+              "empty-to-null"
+            ],
             "properties": {
               "title": {
                 "type": [
@@ -5669,6 +5685,10 @@ const document: OpenApiDocument = {
                     "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
                     "type": "object",
                     "additionalProperties": false,
+                    "x-normalise": [
+                      "trim",
+                      "empty-to-null"
+                    ],
                     "properties": {
                       "title": {
                         "type": [
@@ -5834,6 +5854,10 @@ const document: OpenApiDocument = {
                 "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
                 "type": "object",
                 "additionalProperties": false,
+                "x-normalise": [
+                  "trim",
+                  "empty-to-null"
+                ],
                 "properties": {
                   "title": {
                     "type": [

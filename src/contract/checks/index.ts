@@ -10,6 +10,7 @@ import { responseHeadersConformance } from './response-headers-conformance.ts'
 import { responseSchemaConformance } from './response-schema-conformance.ts'
 import { statusCodeConformance } from './status-code-conformance.ts'
 import { useAfterFree } from './use-after-free.ts'
+import { writePersistence } from './write-persistence.ts'
 
 export const checks = {
   'not-a-server-error': notAServerError,
@@ -22,6 +23,7 @@ export const checks = {
   'positive-data-acceptance': positiveDataAcceptance,
   'resource-availability': resourceAvailability,
   'use-after-free': useAfterFree,
+  'write-persistence': writePersistence,
   'pagination-consistency': paginationConsistency,
 } as const
 
