@@ -15,6 +15,8 @@ export type ExchangeKind =
   | 'read-after-create'
   /** A read of a resource the suite just deleted. */
   | 'read-after-delete'
+  /** A request about a record that cannot exist (a well-formed id no record has). */
+  | 'unknown-id'
   /** One page of a pagination walk; the last one carries the `walk`. */
   | 'page'
 

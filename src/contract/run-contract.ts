@@ -18,6 +18,7 @@ import { discover } from './scenarios/discovery.ts'
 import { askDocumentedStatuses } from './scenarios/documented-statuses.ts'
 import { probeInvalidInput } from './scenarios/invalid-input.ts'
 import { runLifecycles } from './scenarios/lifecycle.ts'
+import { probeUnknownResources } from './scenarios/unknown-resource.ts'
 import { walkPages } from './scenarios/pagination.ts'
 import { shardOf, type Shard } from './shard.ts'
 import { label, loadSpec, type Spec } from './spec.ts'
@@ -154,6 +155,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   await discover(context)
   await probeAuth(context)
   await probeInvalidInput(context)
+  await probeUnknownResources(context)
   await runLifecycles(context)
   await walkPages(context)
   await askDocumentedStatuses(context)

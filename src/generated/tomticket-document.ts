@@ -864,6 +864,7 @@ const document: OpenApiDocument = {
                       "email": {
                         "type": "string",
                         "maxLength": 250,
+                        "x-unique": true,
                         "description": "E-mail; also the Customer Panel login. Empty clears it on update.",
                         "anyOf": [
                           {
@@ -921,6 +922,7 @@ const document: OpenApiDocument = {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 250,
+                    "x-unique": true,
                     "description": "Your own identifier for the customer (primary key, CPF, CNPJ); becomes its internal_id."
                   },
                   "create_tickets": {
@@ -978,6 +980,7 @@ const document: OpenApiDocument = {
                       "email": {
                         "type": "string",
                         "maxLength": 250,
+                        "x-unique": true,
                         "description": "E-mail; also the Customer Panel login. Empty clears it on update.",
                         "anyOf": [
                           {
@@ -1035,6 +1038,7 @@ const document: OpenApiDocument = {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 250,
+                    "x-unique": true,
                     "description": "Your own identifier for the customer (primary key, CPF, CNPJ); becomes its internal_id."
                   },
                   "create_tickets": {
@@ -1498,6 +1502,7 @@ const document: OpenApiDocument = {
                       "email": {
                         "type": "string",
                         "maxLength": 250,
+                        "x-unique": true,
                         "description": "E-mail; also the Customer Panel login. Empty clears it on update.",
                         "anyOf": [
                           {
@@ -1619,6 +1624,7 @@ const document: OpenApiDocument = {
                       "email": {
                         "type": "string",
                         "maxLength": 250,
+                        "x-unique": true,
                         "description": "E-mail; also the Customer Panel login. Empty clears it on update.",
                         "anyOf": [
                           {
@@ -3679,6 +3685,7 @@ const document: OpenApiDocument = {
           "email": {
             "type": "string",
             "maxLength": 250,
+            "x-unique": true,
             "description": "E-mail; also the Customer Panel login. Empty clears it on update.",
             "anyOf": [
               {
@@ -3750,6 +3757,7 @@ const document: OpenApiDocument = {
               "email": {
                 "type": "string",
                 "maxLength": 250,
+                "x-unique": true,
                 "description": "E-mail; also the Customer Panel login. Empty clears it on update.",
                 "anyOf": [
                   {
@@ -3807,6 +3815,7 @@ const document: OpenApiDocument = {
             "type": "string",
             "minLength": 1,
             "maxLength": 250,
+            "x-unique": true,
             "description": "Your own identifier for the customer (primary key, CPF, CNPJ); becomes its internal_id."
           },
           "create_tickets": {
@@ -3854,6 +3863,7 @@ const document: OpenApiDocument = {
               "email": {
                 "type": "string",
                 "maxLength": 250,
+                "x-unique": true,
                 "description": "E-mail; also the Customer Panel login. Empty clears it on update.",
                 "anyOf": [
                   {

@@ -9,6 +9,7 @@ import { resourceAvailability } from './resource-availability.ts'
 import { responseHeadersConformance } from './response-headers-conformance.ts'
 import { responseSchemaConformance } from './response-schema-conformance.ts'
 import { statusCodeConformance } from './status-code-conformance.ts'
+import { unknownResource } from './unknown-resource.ts'
 import { useAfterFree } from './use-after-free.ts'
 import { writePersistence } from './write-persistence.ts'
 
@@ -23,6 +24,7 @@ export const checks = {
   'positive-data-acceptance': positiveDataAcceptance,
   'resource-availability': resourceAvailability,
   'use-after-free': useAfterFree,
+  'unknown-resource': unknownResource,
   'write-persistence': writePersistence,
   'pagination-consistency': paginationConsistency,
 } as const
