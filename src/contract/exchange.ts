@@ -17,6 +17,10 @@ export type ExchangeKind =
   | 'read-after-delete'
   /** A request about a record that cannot exist (a well-formed id no record has). */
   | 'unknown-id'
+  /** A credential without a scope the operation needs (see `role`). */
+  | 'forbidden'
+  /** A credential with every scope the operation needs (see `role`). */
+  | 'permitted'
   /** One page of a pagination walk; the last one carries the `walk`. */
   | 'page'
 
@@ -61,4 +65,6 @@ export interface Exchange {
    * read of the record) should show: the write-persistence check compares them.
    */
   written?: { fields: WrittenField[]; by: string; textual: boolean }
+  /** The name of the credential a permission probe used. */
+  role?: string
 }

@@ -19,6 +19,7 @@ import { askDocumentedStatuses } from './scenarios/documented-statuses.ts'
 import { probeInvalidInput } from './scenarios/invalid-input.ts'
 import { runLifecycles } from './scenarios/lifecycle.ts'
 import { probeUnknownResources } from './scenarios/unknown-resource.ts'
+import { probePermissions } from './scenarios/permissions.ts'
 import { walkPages } from './scenarios/pagination.ts'
 import { shardOf, type Shard } from './shard.ts'
 import { label, loadSpec, type Spec } from './spec.ts'
@@ -157,6 +158,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   await probeInvalidInput(context)
   await probeUnknownResources(context)
   await runLifecycles(context)
+  // After the lifecycles: a create a server wrongly lets through cannot collide with theirs.
+  await probePermissions(context, options.roles ?? [])
   await walkPages(context)
   await askDocumentedStatuses(context)
 

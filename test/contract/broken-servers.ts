@@ -4,9 +4,10 @@
  * handlers delegate to the real mock through msw's getResponse and bend its answer.
  */
 import { getResponse, http, HttpResponse, type HttpHandler } from 'msw'
+import omnideskKeys from '../../fixtures/omnidesk/keys.json'
 import keys from '../../fixtures/toptickets/keys.json'
 import type { ApiId } from '../../src/apis/select-apis.ts'
-import type { CheckName } from '../../src/contract/index.ts'
+import type { CheckName, NamedCredentials } from '../../src/contract/index.ts'
 
 export const base = 'https://api.toptickets.app/v1'
 const admin = `Bearer ${keys[0]!.key}`
@@ -14,6 +15,18 @@ const ticketsource = 'https://api.ticketsource.io'
 const tomticket = 'https://api.tomticket.com/v2.0'
 const billingplatform = 'https://demo.billingplatform.uk/backend/api/v1'
 const omnidesk = 'https://account.omnidesk.com'
+
+/**
+ * The further credentials each API's runs get, with the scopes the fixtures give them: the
+ * permission checks prove each refused and accepted as the spec's security requirements say.
+ */
+export const roles: Partial<Record<ApiId, NamedCredentials[]>> = {
+  toptickets: [
+    { name: 'agent', token: keys.find((k) => k.role === 'agent')!.key, scopes: ['customers:read', 'customers:write'] },
+    { name: 'read-only', token: keys.find((k) => k.role === 'read_only_admin')!.key, scopes: ['customers:read'] },
+  ],
+  omnidesk: omnideskKeys.slice(1).map((k) => ({ name: k.role, apiKey: k.key, scopes: k.permissions })),
+}
 
 export interface BrokenServer {
   /** The API whose mock is broken (default toptickets). */
@@ -292,5 +305,31 @@ export const brokenServers: BrokenServer[] = [
     name: 'reads a negative idAfter as 0 instead of rejecting it',
     expected: ['negative-data-rejection'],
     handlers: clamping(`${billingplatform}/tickets/`, 'idAfter', (id) => (id < 0 ? 0 : undefined)),
+  },
+  // Permissions: a credential let through where the spec's scopes refuse it.
+  {
+    name: 'lets an agent key delete customers',
+    expected: ['permission-enforced'],
+    handlers: (handlers) => [
+      http.delete(`${base}/customers/:id`, ({ request }) =>
+        real(handlers, request, request.headers.get('authorization') === `Bearer ${roles.toptickets![0]!.token}` ? { headers: { authorization: admin } } : {}),
+      ),
+    ],
+  },
+  {
+    api: 'omnidesk',
+    name: 'lets a read-only key change customers',
+    expected: ['permission-enforced'],
+    handlers: (handlers) => [
+      http.all(`${omnidesk}/api/v2/customer*`, ({ request }) => {
+        const reader = omnideskKeys.find((k) => k.role === 'customer_reader')!.key
+        const url = new URL(request.url)
+        const read = request.method === 'GET' || /Search/.test(url.pathname)
+        const key = request.headers.get('apikey') ?? url.searchParams.get('apiKey')
+        if (read || key !== reader) return undefined // the real mock answers
+        url.searchParams.delete('apiKey')
+        return real(handlers, request, { url: url.href, headers: { apikey: omnideskKeys[0]!.key } })
+      }),
+    ],
   },
 ]

@@ -9,7 +9,7 @@ import { jsonReport, junitReport, reportSchema, runContract, textReport, type Co
 import { apis, type ApiId } from '../../src/apis/select-apis.ts'
 import { documentedBaseUrl } from '../../src/core/openapi-document.ts'
 import { setupMockdesk, type MockdeskServer } from '../../src/node/index.ts'
-import { base, brokenServers } from './broken-servers.ts'
+import { base, brokenServers, roles } from './broken-servers.ts'
 
 const credentials = { token: keys[0]!.key }
 const failedChecks = (report: ContractReport) => [...new Set(report.failures.map((f) => f.check))].sort()
@@ -24,7 +24,7 @@ describe('contract suite against broken servers', () => {
   beforeEach(() => mock.reset())
 
   it('passes the unbroken mock, so every failure below comes from the fault', async () => {
-    const report = await runContract({ api: 'toptickets', baseUrl: base, credentials })
+    const report = await runContract({ api: 'toptickets', baseUrl: base, credentials, roles: roles.toptickets })
     expect(report.failures).toEqual([])
   })
 
@@ -32,7 +32,7 @@ describe('contract suite against broken servers', () => {
     'catches a server that %s',
     async (_, server) => {
       mock.server.use(...server.handlers(mock.mockdesk.handlers))
-      const report = await runContract({ api: 'toptickets', baseUrl: base, credentials })
+      const report = await runContract({ api: 'toptickets', baseUrl: base, credentials, roles: roles.toptickets })
       expect(failedChecks(report), textReport(report)).toEqual([...server.expected].sort())
       for (const failure of report.failures) {
         expect(failure.curl).toMatch(/^curl -i /)
@@ -130,7 +130,7 @@ for (const api of [...new Set(brokenServers.map((server) => server.api).filter((
   describe(`contract suite against broken ${api} servers`, () => {
     let mock: MockdeskServer
     const key = apis[api].keys[0]!.key
-    const options = { api, baseUrl: documentedBaseUrl(apis[api].document), credentials: { token: key, apiKey: key, basic: `${key}:` } }
+    const options = { api, baseUrl: documentedBaseUrl(apis[api].document), credentials: { token: key, apiKey: key, basic: `${key}:` }, roles: roles[api] }
     beforeAll(async () => {
       mock = await setupMockdesk({ apis: [api] })
       mock.listen({ onUnhandledRequest: 'error' })

@@ -4,6 +4,7 @@ import { contentTypeConformance } from './content-type-conformance.ts'
 import { negativeDataRejection } from './negative-data-rejection.ts'
 import { notAServerError } from './not-a-server-error.ts'
 import { paginationConsistency } from './pagination-consistency.ts'
+import { permissionEnforced } from './permission-enforced.ts'
 import { positiveDataAcceptance } from './positive-data-acceptance.ts'
 import { resourceAvailability } from './resource-availability.ts'
 import { responseHeadersConformance } from './response-headers-conformance.ts'
@@ -20,6 +21,7 @@ export const checks = {
   'response-schema-conformance': responseSchemaConformance,
   'response-headers-conformance': responseHeadersConformance,
   'auth-enforced': authEnforced,
+  'permission-enforced': permissionEnforced,
   'negative-data-rejection': negativeDataRejection,
   'positive-data-acceptance': positiveDataAcceptance,
   'resource-availability': resourceAvailability,
