@@ -4,7 +4,7 @@
  * The worker script comes from `npx mockdesk init <public folder>`.
  */
 import { setupWorker, type SetupWorker } from 'msw/browser'
-import { selectApis, type ApiId } from '../apis/select-apis.ts'
+import { loadApis, type ApiId } from '../apis/load-apis.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
 import { documentedBaseUrl } from '../core/openapi-document.ts'
 import { persistedState, type PersistOptions } from './persisted-state.ts'
@@ -36,7 +36,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export async function setupMockdeskWorker(options: SetupMockdeskWorkerOptions = {}): Promise<MockdeskWorker> {
   const { apis: ids, baseUrls = {}, persist = false, ...mockdeskOptions } = options
-  const mockdesk = await createMockdesk(selectApis(ids), {
+  const mockdesk = await createMockdesk(await loadApis(ids), {
     ...mockdeskOptions,
     base: (api) => baseUrls[api.id as ApiId] ?? documentedBaseUrl(api.document),
   })

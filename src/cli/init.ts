@@ -1,25 +1,24 @@
 /**
  * `mockdesk init <public dir>`: writes msw's `mockServiceWorker.js` where the app's dev server
- * serves static files. It is copied from the msw that mockdesk itself depends on, so the worker
- * script and the library that talks to it are the same version (msw warns when they differ).
+ * serves static files. It is copied from the app's own msw (mockdesk's peer dependency), so it is
+ * the very file `msw init` writes: one worker script serves mockdesk and the app's own handlers.
  */
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { workerFileName, workerScriptPath } from '../node/worker-script.ts'
 import { UsageError } from './usage-error.ts'
 
 const usage = `Usage: mockdesk init <public dir>
 
 Writes mockServiceWorker.js into <public dir>, the folder your dev server serves at the site root
 (public/ for Vite, Next.js and Create React App; static/ for SvelteKit). Run it again after
-upgrading mockdesk. Then call setupMockdeskWorker() from "mockdesk/browser" before your app starts.`
+upgrading msw. It is msw's own script (the file "npx msw init" writes), so it also serves your
+own msw handlers. With Vite, the mockdeskWorker() plugin from "mockdesk/vite" serves it in
+development instead, and production builds get no worker script.
+Then call setupMockdeskWorker() from "mockdesk/browser" before your app starts.`
 
-export const workerFileName = 'mockServiceWorker.js'
-
-export function workerScriptPath(): string {
-  return createRequire(import.meta.url).resolve(`msw/${workerFileName}`)
-}
+export { workerFileName, workerScriptPath }
 
 export async function init(args: string[]): Promise<number> {
   let parsed

@@ -1,8 +1,9 @@
 /**
- * Starts the CLI from one bundled file of the sources, rebuilt with esbuild whenever a source,
- * spec or fixture has changed; without esbuild, from the TypeScript sources through tsx. One
- * bundled file starts about three times faster than compiling each module as it loads (see the
- * README's performance section), and start-up is paid by every `npm start` and every CI job.
+ * In a checkout (`npm start`, the CLI tests): starts the CLI from one bundled file of the sources,
+ * rebuilt with esbuild whenever a source, spec or fixture has changed; without esbuild, from the
+ * TypeScript sources through tsx. One bundled file starts about three times faster than compiling
+ * each module as it loads (see the README's performance section). The published package does not
+ * use this file: its `mockdesk` command is dist/cli.mjs, bundled at pack time (tsdown.config.ts).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'

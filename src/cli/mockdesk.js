@@ -1,11 +1,6 @@
 #!/usr/bin/env node
-// The `mockdesk` command.
+// The `mockdesk` command inside a checkout (`npm start`): starts from a bundle of the sources,
+// rebuilt when they change. The published package runs dist/cli.mjs, built at pack time.
 import { loadCli } from './load-cli.js'
-
-// `mockdesk list | head` closes the pipe early: that is not an error.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(0)
-  throw error
-})
 
 await loadCli()

@@ -1,7 +1,8 @@
 /**
  * `npm run generate`: turns every specs/<id>.yaml into src/generated/<id>.ts (types),
  * src/generated/<id>-document.ts (the dereferenced spec, so every runtime can read it without
- * a file system) and src/generated/apis.ts (the registry). No list of APIs is kept by hand: the
+ * a file system), src/generated/apis.ts (the registry) and src/generated/api-loaders.ts (the
+ * same registry, each API imported on first use, for the browser). No list of APIs is kept by hand: the
  * specs/ and src/apis/ folders are the list, and they must agree.
  */
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises'
@@ -50,7 +51,9 @@ export async function generate(): Promise<Map<string, string>> {
   for (const id of ids) {
     const specPath = path.join(specsDir, `${id}.yaml`)
     const source = `specs/${id}.yaml`
-    const ast = await openapiTS(pathToFileURL(specPath), { alphabetize: false })
+    // rootTypes: each schema also as its own export (`Customer`), which is what users import from
+    // mockdesk/types/<id>, named as in the spec; responses, parameters etc. keep a prefix (`ResponseNotFound`).
+    const ast = await openapiTS(pathToFileURL(specPath), { alphabetize: false, rootTypes: true, rootTypesNoSchemaPrefix: true, rootTypesKeepCasing: true })
     files.set(`src/generated/${id}.ts`, header(source) + astToString(ast))
 
     // Validate first: a broken spec fails here with swagger-parser's message, not later at run time.
@@ -71,6 +74,20 @@ export async function generate(): Promise<Map<string, string>> {
       `\n\n/** Every API mockdesk serves, by id. */\nexport const apis = {\n` +
       ids.map((id) => `  ${JSON.stringify(id)}: ${camel(id)},`).join('\n') +
       `\n} as const\n\nexport type ApiId = keyof typeof apis\n\nexport const apiIds = Object.keys(apis) as ApiId[]\n`,
+  )
+  // The same registry loading each API on first use: the browser entry imports this one, so a
+  // bundler splits every API (its dereferenced spec, handlers and seed) into a chunk of its own
+  // and an app that mounts one API downloads one.
+  files.set(
+    'src/generated/api-loaders.ts',
+    header('the folders under src/apis/') +
+      `import type { ApiDefinition } from '../core/define-api.ts'\n\n` +
+      `export type ApiId = ${ids.map((id) => JSON.stringify(id)).join(' | ')}\n\n` +
+      `export const apiIds: ApiId[] = ${JSON.stringify(ids)}\n\n` +
+      `/** Every API mockdesk serves, by id, each imported when it is first mounted. */\n` +
+      `export const apiLoaders: Record<ApiId, () => Promise<ApiDefinition>> = {\n` +
+      ids.map((id) => `  ${JSON.stringify(id)}: async () => (await import('../apis/${id}/index.ts')).default as ApiDefinition,`).join('\n') +
+      `\n}\n`,
   )
   return files
 }

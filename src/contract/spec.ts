@@ -4,7 +4,8 @@
  * hide itself from the suite.
  */
 import { existsSync, readdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
+import path from 'node:path'
 import SwaggerParser from '@apidevtools/swagger-parser'
 
 export type Schema = { [keyword: string]: any }
@@ -76,7 +77,9 @@ export interface Spec {
 }
 
 const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']
-const specsDir = fileURLToPath(new URL('../../specs/', import.meta.url))
+// Found through the package's own name, so the path is the same from the sources and from the
+// built files (whose chunks sit at another depth, and whose CommonJS build has no import.meta).
+const specsDir = path.join(path.dirname(createRequire(import.meta.url).resolve('mockdesk/package.json')), 'specs/')
 
 /** The spec file for an API id (`toptickets` → specs/toptickets.yaml), or the given path itself. */
 export function specPath(apiOrPath: string): string {

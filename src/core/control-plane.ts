@@ -7,9 +7,17 @@
  * `GET /__mockdesk/snapshot` (every store as JSON, to save a demo's state or attach to a bug
  * report) and `POST /__mockdesk/snapshot` (load such a file back).
  */
+import secureJson from 'secure-json-parse'
+import { checkControlAccess, type ControlAccess } from './control-access.ts'
 import { KitError } from './kit-error.ts'
-import type { Mockdesk } from './mockdesk.ts'
+import type { Mockdesk, MockdeskSnapshot } from './mockdesk.ts'
+import { defaultMaxBodyBytes, excessiveNesting, maxJsonDepth, readBodyBytes } from './request-body.ts'
 import { sampleCurl } from './sample-request.ts'
+
+export interface ControlPlaneOptions extends ControlAccess {
+  /** The largest snapshot accepted: the same limit as any request body. */
+  maxBodyBytes?: number
+}
 
 export const controlPrefix = '/__mockdesk'
 
@@ -41,13 +49,38 @@ function describeForPeople(mockdesk: Mockdesk, url: URL) {
 }
 
 const nonNegativeInteger = (name: string, raw: string | null, fix: string) => {
-  if (raw !== null && !/^\d+$/.test(raw)) {
+  if (raw !== null && !(/^\d+$/.test(raw) && Number.isSafeInteger(Number(raw)))) {
     throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', `"${raw}" is not a valid ${name}: it must be a non-negative integer.`, fix)
   }
   return raw === null ? undefined : Number(raw)
 }
 
-export async function handleControlRequest(request: Request, url: URL, mockdesk: Mockdesk): Promise<Response> {
+const snapshotFix = 'Send back, unchanged, a body that GET /__mockdesk/snapshot gave, from a server with the same APIs mounted.'
+const refuse = (message: string) => new KitError('MOCKDESK_BAD_CONTROL_REQUEST', `${message} Nothing changed.`, snapshotFix)
+
+/**
+ * The body of POST /snapshot, bounded like any body and parsed without letting a `__proto__` key
+ * through; its seed is checked as `reset?seed=` checks one. The stores are checked on import.
+ */
+async function readSnapshot(request: Request, maxBytes: number): Promise<MockdeskSnapshot> {
+  const text = new TextDecoder().decode(await readBodyBytes(request, maxBytes))
+  if (excessiveNesting(text) !== -1) throw refuse(`The snapshot nests deeper than ${maxJsonDepth} levels.`)
+  let snapshot: unknown
+  try {
+    snapshot = secureJson.parse(text, null, { protoAction: 'error', constructorAction: 'error' })
+  } catch (error) {
+    const forbidden = error instanceof SyntaxError && /prototype/.test(error.message)
+    throw refuse(forbidden ? 'The snapshot has a "__proto__" or "constructor.prototype" key, which no snapshot has.' : 'The snapshot is not valid JSON.')
+  }
+  if (!snapshot || typeof snapshot !== 'object' || Array.isArray(snapshot)) throw refuse('The body is not a mockdesk snapshot (an object with "seed" and "stores").')
+  const { seed, stores } = snapshot as Record<string, unknown>
+  if (!Number.isSafeInteger(seed) || (seed as number) < 0) throw refuse(`The snapshot's seed ${JSON.stringify(seed)} is not a non-negative integer.`)
+  if (!stores || typeof stores !== 'object' || Array.isArray(stores)) throw refuse('The snapshot has no "stores" object.')
+  return snapshot as MockdeskSnapshot
+}
+
+export async function handleControlRequest(request: Request, url: URL, mockdesk: Mockdesk, options: ControlPlaneOptions = {}): Promise<Response> {
+  checkControlAccess(request, url, options)
   const route = `${request.method} ${url.pathname.slice(controlPrefix.length)}`
   switch (route) {
     case 'GET /health':
@@ -58,7 +91,7 @@ export async function handleControlRequest(request: Request, url: URL, mockdesk:
       const seed = nonNegativeInteger(
         'seed',
         url.searchParams.get('seed'),
-        'Call POST /__mockdesk/reset to reseed with the current seed, or POST /__mockdesk/reset?seed=7 for another.',
+        "Call POST /__mockdesk/reset to reseed with the current seed, or POST /__mockdesk/reset?seed=7 for another (with an x-mockdesk-control header, e.g. curl -X POST -H 'x-mockdesk-control: 1' ...).",
       )
       await mockdesk.reset(seed)
       return Response.json({ ...describe(mockdesk, url), status: 'reset' })
@@ -70,20 +103,12 @@ export async function handleControlRequest(request: Request, url: URL, mockdesk:
     case 'GET /snapshot':
       return Response.json(mockdesk.snapshot(), { headers: { 'content-disposition': 'attachment; filename="mockdesk-snapshot.json"' } })
     case 'POST /snapshot': {
-      const fix = 'Send back, unchanged, a body that GET /__mockdesk/snapshot gave, from a server with the same APIs mounted.'
-      let snapshot: Parameters<Mockdesk['restore']>[0]
-      try {
-        snapshot = await request.json()
-      } catch {
-        throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', 'The snapshot is not valid JSON.', fix)
-      }
-      if (!snapshot || typeof snapshot !== 'object' || typeof snapshot.seed !== 'number' || typeof snapshot.stores !== 'object') {
-        throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', 'The body is not a mockdesk snapshot (it needs "seed" and "stores").', fix)
-      }
+      const snapshot = await readSnapshot(request, options.maxBodyBytes ?? defaultMaxBodyBytes)
       try {
         await mockdesk.restore(snapshot)
       } catch (error) {
-        throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', `The snapshot could not be restored: ${error instanceof Error ? error.message : error}. Nothing changed.`, fix)
+        // restore() builds fresh stores and swaps them in only when all of them took the snapshot.
+        throw refuse(`The snapshot was refused: ${error instanceof Error ? error.message : String(error)}.`)
       }
       return Response.json({ ...describe(mockdesk, url), status: 'restored' })
     }

@@ -3,7 +3,7 @@
  * CORS, the `/__mockdesk/` control plane, then dispatch by path prefix to one API's handlers.
  * A request that matches no API gets mockdesk's own 404 listing the mounted APIs.
  */
-import { handleControlRequest, controlPrefix } from './control-plane.ts'
+import { handleControlRequest, controlPrefix, type ControlPlaneOptions } from './control-plane.ts'
 import { isPreflight, preflightResponse, withCors } from './cors.ts'
 import { matchRoute } from './api-handlers.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
@@ -17,7 +17,11 @@ export interface FetchAppOptions {
    * undefined. Asked after the control plane and the APIs, so it never shadows an API.
    */
   pages?: (request: Request, url: URL) => Response | undefined | Promise<Response | undefined>
+  /** Who may use the control plane, and its body limit (see control-access.ts). */
+  control?: ControlPlaneOptions
 }
+
+const isControlPath = (pathname: string) => pathname === controlPrefix || pathname.startsWith(`${controlPrefix}/`)
 
 const withinPrefix = (pathname: string, prefix: string) =>
   prefix === '' || pathname === prefix || pathname.startsWith(`${prefix}/`)
@@ -30,9 +34,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
 
   async function dispatch(request: Request, at: number): Promise<Response> {
     const url = new URL(request.url)
-    if (url.pathname === controlPrefix || url.pathname.startsWith(`${controlPrefix}/`)) {
-      return handleControlRequest(request, url, mockdesk)
-    }
+    if (isControlPath(url.pathname)) return handleControlRequest(request, url, mockdesk, options.control)
     const mounted = mounts.find(({ prefix }) => withinPrefix(url.pathname, prefix))?.api
     if (mounted) {
       // The mounted API's own route table: the same resolvers as its MSW handlers, matched directly.
@@ -54,16 +56,26 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   }
 
   return async (request) => {
-    if (isPreflight(request)) return preflightResponse(request)
+    // The control plane answers CORS for no one: a page on another origin may neither preflight
+    // it nor read its answers. The APIs answer CORS for any origin, as a browser app needs.
+    const control = isControlPath(new URL(request.url).pathname)
+    if (isPreflight(request)) return control ? refusedPreflight() : preflightResponse(request)
     let response: Response
     try {
       response = await dispatch(request, Date.now())
     } catch (error) {
       response = kitErrorFrom(error).toResponse()
     }
-    return withCors(request, response)
+    return control ? response : withCors(request, response)
   }
 }
+
+const refusedPreflight = () =>
+  new KitError(
+    'MOCKDESK_FORBIDDEN',
+    'The control plane answers no cross-origin requests.',
+    'Call it from the sandbox page the server shows at /, or from a script or curl.',
+  ).toResponse()
 
 function noApi(request: Request, url: URL, apis: MountedApi[]): Response {
   const mounted = apis.map((api) => ({ id: api.definition.id, baseUrl: url.origin + api.base }))

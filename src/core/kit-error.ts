@@ -10,6 +10,10 @@ export const kitErrorCodes = {
   MOCKDESK_UNDOCUMENTED_STATUS: 400,
   MOCKDESK_BODY_TOO_LARGE: 413,
   MOCKDESK_BAD_CONTROL_REQUEST: 400,
+  MOCKDESK_ADMIN_TOKEN_REQUIRED: 401,
+  MOCKDESK_FORBIDDEN: 403,
+  MOCKDESK_UNSUPPORTED_REQUEST: 400,
+  MOCKDESK_TIMEOUT: 408,
   MOCKDESK_INTERNAL: 500,
 } as const
 
@@ -45,20 +49,23 @@ export class KitError extends Error {
       headers: { 'content-type': kitErrorMediaType, 'x-mockdesk-error': this.code },
     })
     for (const [name, value] of new Headers(headers)) response.headers.set(name, value)
-    // The rest of an oversized body is never read, so the connection cannot carry another request.
-    if (this.code === 'MOCKDESK_BODY_TOO_LARGE') response.headers.set('connection', 'close')
     return response
   }
 }
 
-/** Any thrown value as a kit error response; unexpected exceptions become MOCKDESK_INTERNAL. */
+/**
+ * Any thrown value as a kit error; an unexpected exception becomes MOCKDESK_INTERNAL with a short
+ * id. Its message and stack go to the server's log under that id, never into the body: a stack
+ * names absolute paths on the machine, and a client only needs the id to report it.
+ */
 export function kitErrorFrom(error: unknown): KitError {
   if (error instanceof KitError) return error
-  const message = error instanceof Error ? error.message : String(error)
+  const id = globalThis.crypto.randomUUID().slice(0, 8)
+  console.error(`[mockdesk] internal error ${id}:`, error)
   return new KitError(
     'MOCKDESK_INTERNAL',
-    `mockdesk failed while answering this request: ${message}`,
-    'This is a bug in mockdesk, not in your request. Please report it with the request that caused it.',
-    { stack: error instanceof Error ? error.stack?.split('\n').slice(0, 6) : undefined },
+    `mockdesk failed while answering this request (error ${id}).`,
+    `This is a bug in mockdesk, not in your request. Please report it with the request that caused it and the error id ${id}; the server's log has the details under that id.`,
+    { errorId: id },
   )
 }

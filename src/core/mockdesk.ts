@@ -103,7 +103,7 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
           return api.createStore({ seed: importSeed(snapshot.seed, saved), count: options.count ?? api.defaultCount })
         }),
       )
-      await Promise.all(fresh.map((store, index) => importStore(store as object, snapshot.stores[ids[index]!]!)))
+      await Promise.all(fresh.map((store, index) => importStore(store as object, snapshot.stores[ids[index]!]!, `stores.${ids[index]}`)))
       apis.forEach((api, index) => (api.store = fresh[index]))
       seed = snapshot.seed
       generation = Math.max(...Object.values(snapshot.stores).map((store) => store.generation)) + 1

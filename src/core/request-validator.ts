@@ -93,7 +93,8 @@ export function createRequestValidator(operation: Operation) {
     const query: Record<string, unknown> = {}
     for (const p of queryParams) {
       if (!input.searchParams.has(p.name)) continue
-      query[p.name] = isArraySchema(p.schema) ? input.searchParams.getAll(p.name) : input.searchParams.get(p.name)
+      // A repeated scalar takes its last value, as PHP's $_GET and Starlette's query_params do (every vendor here).
+      query[p.name] = isArraySchema(p.schema) ? input.searchParams.getAll(p.name) : input.searchParams.getAll(p.name).at(-1)
     }
     if (!validateQuery(query)) issues.push(...toIssues(validateQuery.errors, 'query'))
 

@@ -89,7 +89,29 @@ const document: OpenApiDocument = {
         ],
         "responses": {
           "200": {
-            "description": "Up to 100 tickets in ascending id order, a bare array.",
+            "description": "Up to 100 tickets in ascending id order, a bare array. The mock says when a list was cut\nwith Yii 2's pagination headers (x-inferred, B7); the docs show none, so none is required.\n",
+            "headers": {
+              "X-Pagination-Total-Count": {
+                "description": "How many tickets match the filters, on every page together.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 0
+                }
+              },
+              "X-Pagination-Per-Page": {
+                "description": "The most tickets one response holds.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "Link": {
+                "description": "RFC 8288 links; `rel=\"next\"` (the same request with `idAfter` set to this page's last id) while more tickets match.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
             "content": {
               "application/json": {
                 "schema": {
@@ -99,7 +121,7 @@ const document: OpenApiDocument = {
                     "description": "A ticket, as the API answers it.",
                     "allOf": [
                       {
-                        "description": "The ticket's fields as the docs list them; `title` is the docs' field name.",
+                        "description": "The ticket's fields as the docs list them, with the types their table gives (`title` is\nthe docs' field name): the id is Text, the dates are Date, the presets are any text. What\nthe mock itself stores is narrower (`TicketRecord`).\n",
                         "type": "object",
                         "required": [
                           "id",
@@ -121,9 +143,13 @@ const document: OpenApiDocument = {
                         "properties": {
                           "id": {
                             "title": "Ticket ID",
-                            "description": "The unique identifier for this ticket (the docs type it Text; it is an integer, B11).",
-                            "type": "integer",
-                            "minimum": 1
+                            "description": "The unique identifier for this ticket. The docs type it Text; `idAfter` compares it as a number and the mock issues integers (B11).",
+                            "type": [
+                              "integer",
+                              "string"
+                            ],
+                            "minimum": 1,
+                            "minLength": 1
                           },
                           "customerID": {
                             "title": "Customer",
@@ -133,9 +159,11 @@ const document: OpenApiDocument = {
                           },
                           "ticketType": {
                             "title": "Ticket Type",
-                            "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                            "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                             "type": "string",
-                            "enum": [
+                            "minLength": 1,
+                            "example": "billing",
+                            "x-mockdesk-presets": [
                               "sales",
                               "technical support",
                               "billing"
@@ -143,9 +171,11 @@ const document: OpenApiDocument = {
                           },
                           "status": {
                             "title": "Ticket Status",
-                            "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                            "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                             "type": "string",
-                            "enum": [
+                            "minLength": 1,
+                            "example": "open",
+                            "x-mockdesk-presets": [
                               "open",
                               "assigned",
                               "in progress",
@@ -156,9 +186,11 @@ const document: OpenApiDocument = {
                           },
                           "ticketPriority": {
                             "title": "Ticket Priority",
-                            "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                            "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                             "type": "string",
-                            "enum": [
+                            "minLength": 1,
+                            "example": "normal",
+                            "x-mockdesk-presets": [
                               "low",
                               "normal",
                               "high",
@@ -189,19 +221,20 @@ const document: OpenApiDocument = {
                           },
                           "owner": {
                             "title": "Owned By",
-                            "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                            "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                             "type": [
                               "string",
                               "null"
                             ],
-                            "enum": [
+                            "minLength": 1,
+                            "example": "Priya Sharma",
+                            "x-mockdesk-presets": [
                               "Amelia Hughes",
                               "Oliver Bennett",
                               "Priya Sharma",
                               "James Whitfield",
                               "Chloe Davies",
-                              "Tom Gallagher",
-                              null
+                              "Tom Gallagher"
                             ]
                           },
                           "users": {
@@ -235,7 +268,7 @@ const document: OpenApiDocument = {
                             "title": "Date",
                             "description": "When this ticket was created.",
                             "type": "string",
-                            "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                            "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                             "example": "2025-01-10 09:00:00"
                           },
                           "ticketFollowupDate": {
@@ -244,9 +277,9 @@ const document: OpenApiDocument = {
                             "anyOf": [
                               {
                                 "title": "Date",
-                                "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                                "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                                 "type": "string",
-                                "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                                "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                                 "example": "2025-01-10 09:00:00"
                               },
                               {
@@ -260,9 +293,9 @@ const document: OpenApiDocument = {
                             "anyOf": [
                               {
                                 "title": "Date",
-                                "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                                "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                                 "type": "string",
-                                "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                                "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                                 "example": "2025-01-10 09:00:00"
                               },
                               {
@@ -494,15 +527,17 @@ const document: OpenApiDocument = {
                     "properties": {
                       "customerID": {
                         "title": "Customer",
-                        "description": "An existing customer's ID.",
+                        "description": "An existing customer's ID. A string of digits counts as the number, in a JSON body as\nin a form, as Yii's integer validator takes it (B9).\n",
                         "type": "integer",
                         "minimum": 1
                       },
                       "ticketType": {
                         "title": "Ticket Type",
-                        "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                        "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "billing",
+                        "x-mockdesk-presets": [
                           "sales",
                           "technical support",
                           "billing"
@@ -510,9 +545,11 @@ const document: OpenApiDocument = {
                       },
                       "status": {
                         "title": "Ticket Status",
-                        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "open",
+                        "x-mockdesk-presets": [
                           "open",
                           "assigned",
                           "in progress",
@@ -523,9 +560,11 @@ const document: OpenApiDocument = {
                       },
                       "ticketPriority": {
                         "title": "Ticket Priority",
-                        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "normal",
+                        "x-mockdesk-presets": [
                           "low",
                           "normal",
                           "high",
@@ -553,19 +592,20 @@ const document: OpenApiDocument = {
                       },
                       "owner": {
                         "title": "Owned By",
-                        "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                        "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                         "type": [
                           "string",
                           "null"
                         ],
-                        "enum": [
+                        "minLength": 1,
+                        "example": "Priya Sharma",
+                        "x-mockdesk-presets": [
                           "Amelia Hughes",
                           "Oliver Bennett",
                           "Priya Sharma",
                           "James Whitfield",
                           "Chloe Davies",
-                          "Tom Gallagher",
-                          null
+                          "Tom Gallagher"
                         ]
                       },
                       "users": {
@@ -646,15 +686,17 @@ const document: OpenApiDocument = {
                     "properties": {
                       "customerID": {
                         "title": "Customer",
-                        "description": "An existing customer's ID.",
+                        "description": "An existing customer's ID. A string of digits counts as the number, in a JSON body as\nin a form, as Yii's integer validator takes it (B9).\n",
                         "type": "integer",
                         "minimum": 1
                       },
                       "ticketType": {
                         "title": "Ticket Type",
-                        "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                        "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "billing",
+                        "x-mockdesk-presets": [
                           "sales",
                           "technical support",
                           "billing"
@@ -662,9 +704,11 @@ const document: OpenApiDocument = {
                       },
                       "status": {
                         "title": "Ticket Status",
-                        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "open",
+                        "x-mockdesk-presets": [
                           "open",
                           "assigned",
                           "in progress",
@@ -675,9 +719,11 @@ const document: OpenApiDocument = {
                       },
                       "ticketPriority": {
                         "title": "Ticket Priority",
-                        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "normal",
+                        "x-mockdesk-presets": [
                           "low",
                           "normal",
                           "high",
@@ -705,19 +751,173 @@ const document: OpenApiDocument = {
                       },
                       "owner": {
                         "title": "Owned By",
-                        "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                        "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                         "type": [
                           "string",
                           "null"
                         ],
-                        "enum": [
+                        "minLength": 1,
+                        "example": "Priya Sharma",
+                        "x-mockdesk-presets": [
                           "Amelia Hughes",
                           "Oliver Bennett",
                           "Priya Sharma",
                           "James Whitfield",
                           "Chloe Davies",
-                          "Tom Gallagher",
-                          null
+                          "Tom Gallagher"
+                        ]
+                      },
+                      "users": {
+                        "title": "Users",
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "maxLength": 255
+                      },
+                      "departments": {
+                        "title": "Departments",
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "maxLength": 255
+                      },
+                      "ticketSuppliers": {
+                        "title": "Suppliers",
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "maxLength": 255
+                      },
+                      "ticketFollowupDate": {
+                        "title": "Followup Required",
+                        "anyOf": [
+                          {
+                            "description": "A time as a filter or a date field accepts it (B10): ISO 8601 (`2025-01-01T00:00:00Z`,\nan offset, or no zone for UTC), the API's own `2025-01-01 00:00:00`, or a date alone\n(`2025-01-01`, midnight UTC). The date must exist on the calendar.\n",
+                            "type": "string",
+                            "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
+                            "example": "2025-01-01T00:00:00Z"
+                          },
+                          {
+                            "type": "null"
+                          }
+                        ]
+                      },
+                      "ticketActionRequiredDate": {
+                        "title": "Action Required",
+                        "anyOf": [
+                          {
+                            "description": "A time as a filter or a date field accepts it (B10): ISO 8601 (`2025-01-01T00:00:00Z`,\nan offset, or no zone for UTC), the API's own `2025-01-01 00:00:00`, or a date alone\n(`2025-01-01`, midnight UTC). The date must exist on the calendar.\n",
+                            "type": "string",
+                            "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
+                            "example": "2025-01-01T00:00:00Z"
+                          },
+                          {
+                            "type": "null"
+                          }
+                        ]
+                      }
+                    }
+                  }
+                ],
+                "type": "object",
+                "required": [
+                  "customerID",
+                  "ticketType",
+                  "subject"
+                ]
+              }
+            },
+            "multipart/form-data": {
+              "schema": {
+                "allOf": [
+                  {
+                    "description": "The fields a client may set. Unknown fields and the fields the API sets (`id`,\n`createdDate`) are ignored, as Yii 2's model loading ignores attributes that are not\nsafe (B9).\n",
+                    "type": "object",
+                    "properties": {
+                      "customerID": {
+                        "title": "Customer",
+                        "description": "An existing customer's ID. A string of digits counts as the number, in a JSON body as\nin a form, as Yii's integer validator takes it (B9).\n",
+                        "type": "integer",
+                        "minimum": 1
+                      },
+                      "ticketType": {
+                        "title": "Ticket Type",
+                        "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
+                        "type": "string",
+                        "minLength": 1,
+                        "example": "billing",
+                        "x-mockdesk-presets": [
+                          "sales",
+                          "technical support",
+                          "billing"
+                        ]
+                      },
+                      "status": {
+                        "title": "Ticket Status",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
+                        "type": "string",
+                        "minLength": 1,
+                        "example": "open",
+                        "x-mockdesk-presets": [
+                          "open",
+                          "assigned",
+                          "in progress",
+                          "awaiting customer",
+                          "resolved",
+                          "closed"
+                        ]
+                      },
+                      "ticketPriority": {
+                        "title": "Ticket Priority",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
+                        "type": "string",
+                        "minLength": 1,
+                        "example": "normal",
+                        "x-mockdesk-presets": [
+                          "low",
+                          "normal",
+                          "high",
+                          "urgent"
+                        ]
+                      },
+                      "customerEmail": {
+                        "title": "Customer's Email Address",
+                        "type": "string",
+                        "format": "email",
+                        "maxLength": 255
+                      },
+                      "subject": {
+                        "title": "Subject",
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": 255
+                      },
+                      "ticketContent": {
+                        "title": "Content",
+                        "type": [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "owner": {
+                        "title": "Owned By",
+                        "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "minLength": 1,
+                        "example": "Priya Sharma",
+                        "x-mockdesk-presets": [
+                          "Amelia Hughes",
+                          "Oliver Bennett",
+                          "Priya Sharma",
+                          "James Whitfield",
+                          "Chloe Davies",
+                          "Tom Gallagher"
                         ]
                       },
                       "users": {
@@ -805,7 +1005,7 @@ const document: OpenApiDocument = {
                   "description": "A ticket, as the API answers it.",
                   "allOf": [
                     {
-                      "description": "The ticket's fields as the docs list them; `title` is the docs' field name.",
+                      "description": "The ticket's fields as the docs list them, with the types their table gives (`title` is\nthe docs' field name): the id is Text, the dates are Date, the presets are any text. What\nthe mock itself stores is narrower (`TicketRecord`).\n",
                       "type": "object",
                       "required": [
                         "id",
@@ -827,9 +1027,13 @@ const document: OpenApiDocument = {
                       "properties": {
                         "id": {
                           "title": "Ticket ID",
-                          "description": "The unique identifier for this ticket (the docs type it Text; it is an integer, B11).",
-                          "type": "integer",
-                          "minimum": 1
+                          "description": "The unique identifier for this ticket. The docs type it Text; `idAfter` compares it as a number and the mock issues integers (B11).",
+                          "type": [
+                            "integer",
+                            "string"
+                          ],
+                          "minimum": 1,
+                          "minLength": 1
                         },
                         "customerID": {
                           "title": "Customer",
@@ -839,9 +1043,11 @@ const document: OpenApiDocument = {
                         },
                         "ticketType": {
                           "title": "Ticket Type",
-                          "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                          "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                           "type": "string",
-                          "enum": [
+                          "minLength": 1,
+                          "example": "billing",
+                          "x-mockdesk-presets": [
                             "sales",
                             "technical support",
                             "billing"
@@ -849,9 +1055,11 @@ const document: OpenApiDocument = {
                         },
                         "status": {
                           "title": "Ticket Status",
-                          "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                          "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                           "type": "string",
-                          "enum": [
+                          "minLength": 1,
+                          "example": "open",
+                          "x-mockdesk-presets": [
                             "open",
                             "assigned",
                             "in progress",
@@ -862,9 +1070,11 @@ const document: OpenApiDocument = {
                         },
                         "ticketPriority": {
                           "title": "Ticket Priority",
-                          "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                          "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                           "type": "string",
-                          "enum": [
+                          "minLength": 1,
+                          "example": "normal",
+                          "x-mockdesk-presets": [
                             "low",
                             "normal",
                             "high",
@@ -895,19 +1105,20 @@ const document: OpenApiDocument = {
                         },
                         "owner": {
                           "title": "Owned By",
-                          "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                          "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                           "type": [
                             "string",
                             "null"
                           ],
-                          "enum": [
+                          "minLength": 1,
+                          "example": "Priya Sharma",
+                          "x-mockdesk-presets": [
                             "Amelia Hughes",
                             "Oliver Bennett",
                             "Priya Sharma",
                             "James Whitfield",
                             "Chloe Davies",
-                            "Tom Gallagher",
-                            null
+                            "Tom Gallagher"
                           ]
                         },
                         "users": {
@@ -941,7 +1152,7 @@ const document: OpenApiDocument = {
                           "title": "Date",
                           "description": "When this ticket was created.",
                           "type": "string",
-                          "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                          "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                           "example": "2025-01-10 09:00:00"
                         },
                         "ticketFollowupDate": {
@@ -950,9 +1161,9 @@ const document: OpenApiDocument = {
                           "anyOf": [
                             {
                               "title": "Date",
-                              "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                              "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                               "type": "string",
-                              "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                              "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                               "example": "2025-01-10 09:00:00"
                             },
                             {
@@ -966,9 +1177,9 @@ const document: OpenApiDocument = {
                           "anyOf": [
                             {
                               "title": "Date",
-                              "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                              "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                               "type": "string",
-                              "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                              "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                               "example": "2025-01-10 09:00:00"
                             },
                             {
@@ -1127,7 +1338,7 @@ const document: OpenApiDocument = {
             }
           },
           "415": {
-            "description": "The body is neither JSON nor a urlencoded form (B9).",
+            "description": "The body is neither JSON nor a form (B9).",
             "x-inferred": true,
             "content": {
               "application/json": {
@@ -1159,7 +1370,7 @@ const document: OpenApiDocument = {
                 },
                 "example": {
                   "name": "Unsupported Media Type",
-                  "message": "Content type text/plain is not supported: send application/json or application/x-www-form-urlencoded.",
+                  "message": "Content type text/plain is not supported: send application/json or application/x-www-form-urlencoded or multipart/form-data.",
                   "code": 0,
                   "status": 415
                 }
@@ -1312,7 +1523,7 @@ const document: OpenApiDocument = {
                   "description": "A ticket, as the API answers it.",
                   "allOf": [
                     {
-                      "description": "The ticket's fields as the docs list them; `title` is the docs' field name.",
+                      "description": "The ticket's fields as the docs list them, with the types their table gives (`title` is\nthe docs' field name): the id is Text, the dates are Date, the presets are any text. What\nthe mock itself stores is narrower (`TicketRecord`).\n",
                       "type": "object",
                       "required": [
                         "id",
@@ -1334,9 +1545,13 @@ const document: OpenApiDocument = {
                       "properties": {
                         "id": {
                           "title": "Ticket ID",
-                          "description": "The unique identifier for this ticket (the docs type it Text; it is an integer, B11).",
-                          "type": "integer",
-                          "minimum": 1
+                          "description": "The unique identifier for this ticket. The docs type it Text; `idAfter` compares it as a number and the mock issues integers (B11).",
+                          "type": [
+                            "integer",
+                            "string"
+                          ],
+                          "minimum": 1,
+                          "minLength": 1
                         },
                         "customerID": {
                           "title": "Customer",
@@ -1346,9 +1561,11 @@ const document: OpenApiDocument = {
                         },
                         "ticketType": {
                           "title": "Ticket Type",
-                          "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                          "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                           "type": "string",
-                          "enum": [
+                          "minLength": 1,
+                          "example": "billing",
+                          "x-mockdesk-presets": [
                             "sales",
                             "technical support",
                             "billing"
@@ -1356,9 +1573,11 @@ const document: OpenApiDocument = {
                         },
                         "status": {
                           "title": "Ticket Status",
-                          "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                          "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                           "type": "string",
-                          "enum": [
+                          "minLength": 1,
+                          "example": "open",
+                          "x-mockdesk-presets": [
                             "open",
                             "assigned",
                             "in progress",
@@ -1369,9 +1588,11 @@ const document: OpenApiDocument = {
                         },
                         "ticketPriority": {
                           "title": "Ticket Priority",
-                          "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                          "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                           "type": "string",
-                          "enum": [
+                          "minLength": 1,
+                          "example": "normal",
+                          "x-mockdesk-presets": [
                             "low",
                             "normal",
                             "high",
@@ -1402,19 +1623,20 @@ const document: OpenApiDocument = {
                         },
                         "owner": {
                           "title": "Owned By",
-                          "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                          "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                           "type": [
                             "string",
                             "null"
                           ],
-                          "enum": [
+                          "minLength": 1,
+                          "example": "Priya Sharma",
+                          "x-mockdesk-presets": [
                             "Amelia Hughes",
                             "Oliver Bennett",
                             "Priya Sharma",
                             "James Whitfield",
                             "Chloe Davies",
-                            "Tom Gallagher",
-                            null
+                            "Tom Gallagher"
                           ]
                         },
                         "users": {
@@ -1448,7 +1670,7 @@ const document: OpenApiDocument = {
                           "title": "Date",
                           "description": "When this ticket was created.",
                           "type": "string",
-                          "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                          "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                           "example": "2025-01-10 09:00:00"
                         },
                         "ticketFollowupDate": {
@@ -1457,9 +1679,9 @@ const document: OpenApiDocument = {
                           "anyOf": [
                             {
                               "title": "Date",
-                              "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                              "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                               "type": "string",
-                              "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                              "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                               "example": "2025-01-10 09:00:00"
                             },
                             {
@@ -1473,9 +1695,9 @@ const document: OpenApiDocument = {
                           "anyOf": [
                             {
                               "title": "Date",
-                              "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                              "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                               "type": "string",
-                              "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                              "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                               "example": "2025-01-10 09:00:00"
                             },
                             {
@@ -1702,15 +1924,17 @@ const document: OpenApiDocument = {
                     "properties": {
                       "customerID": {
                         "title": "Customer",
-                        "description": "An existing customer's ID.",
+                        "description": "An existing customer's ID. A string of digits counts as the number, in a JSON body as\nin a form, as Yii's integer validator takes it (B9).\n",
                         "type": "integer",
                         "minimum": 1
                       },
                       "ticketType": {
                         "title": "Ticket Type",
-                        "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                        "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "billing",
+                        "x-mockdesk-presets": [
                           "sales",
                           "technical support",
                           "billing"
@@ -1718,9 +1942,11 @@ const document: OpenApiDocument = {
                       },
                       "status": {
                         "title": "Ticket Status",
-                        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "open",
+                        "x-mockdesk-presets": [
                           "open",
                           "assigned",
                           "in progress",
@@ -1731,9 +1957,11 @@ const document: OpenApiDocument = {
                       },
                       "ticketPriority": {
                         "title": "Ticket Priority",
-                        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "normal",
+                        "x-mockdesk-presets": [
                           "low",
                           "normal",
                           "high",
@@ -1761,19 +1989,20 @@ const document: OpenApiDocument = {
                       },
                       "owner": {
                         "title": "Owned By",
-                        "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                        "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                         "type": [
                           "string",
                           "null"
                         ],
-                        "enum": [
+                        "minLength": 1,
+                        "example": "Priya Sharma",
+                        "x-mockdesk-presets": [
                           "Amelia Hughes",
                           "Oliver Bennett",
                           "Priya Sharma",
                           "James Whitfield",
                           "Chloe Davies",
-                          "Tom Gallagher",
-                          null
+                          "Tom Gallagher"
                         ]
                       },
                       "users": {
@@ -1847,15 +2076,17 @@ const document: OpenApiDocument = {
                     "properties": {
                       "customerID": {
                         "title": "Customer",
-                        "description": "An existing customer's ID.",
+                        "description": "An existing customer's ID. A string of digits counts as the number, in a JSON body as\nin a form, as Yii's integer validator takes it (B9).\n",
                         "type": "integer",
                         "minimum": 1
                       },
                       "ticketType": {
                         "title": "Ticket Type",
-                        "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                        "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "billing",
+                        "x-mockdesk-presets": [
                           "sales",
                           "technical support",
                           "billing"
@@ -1863,9 +2094,11 @@ const document: OpenApiDocument = {
                       },
                       "status": {
                         "title": "Ticket Status",
-                        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "open",
+                        "x-mockdesk-presets": [
                           "open",
                           "assigned",
                           "in progress",
@@ -1876,9 +2109,11 @@ const document: OpenApiDocument = {
                       },
                       "ticketPriority": {
                         "title": "Ticket Priority",
-                        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "normal",
+                        "x-mockdesk-presets": [
                           "low",
                           "normal",
                           "high",
@@ -1906,19 +2141,20 @@ const document: OpenApiDocument = {
                       },
                       "owner": {
                         "title": "Owned By",
-                        "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                        "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                         "type": [
                           "string",
                           "null"
                         ],
-                        "enum": [
+                        "minLength": 1,
+                        "example": "Priya Sharma",
+                        "x-mockdesk-presets": [
                           "Amelia Hughes",
                           "Oliver Bennett",
                           "Priya Sharma",
                           "James Whitfield",
                           "Chloe Davies",
-                          "Tom Gallagher",
-                          null
+                          "Tom Gallagher"
                         ]
                       },
                       "users": {
@@ -1990,7 +2226,7 @@ const document: OpenApiDocument = {
                   "description": "A ticket, as the API answers it.",
                   "allOf": [
                     {
-                      "description": "The ticket's fields as the docs list them; `title` is the docs' field name.",
+                      "description": "The ticket's fields as the docs list them, with the types their table gives (`title` is\nthe docs' field name): the id is Text, the dates are Date, the presets are any text. What\nthe mock itself stores is narrower (`TicketRecord`).\n",
                       "type": "object",
                       "required": [
                         "id",
@@ -2012,9 +2248,13 @@ const document: OpenApiDocument = {
                       "properties": {
                         "id": {
                           "title": "Ticket ID",
-                          "description": "The unique identifier for this ticket (the docs type it Text; it is an integer, B11).",
-                          "type": "integer",
-                          "minimum": 1
+                          "description": "The unique identifier for this ticket. The docs type it Text; `idAfter` compares it as a number and the mock issues integers (B11).",
+                          "type": [
+                            "integer",
+                            "string"
+                          ],
+                          "minimum": 1,
+                          "minLength": 1
                         },
                         "customerID": {
                           "title": "Customer",
@@ -2024,9 +2264,11 @@ const document: OpenApiDocument = {
                         },
                         "ticketType": {
                           "title": "Ticket Type",
-                          "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                          "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                           "type": "string",
-                          "enum": [
+                          "minLength": 1,
+                          "example": "billing",
+                          "x-mockdesk-presets": [
                             "sales",
                             "technical support",
                             "billing"
@@ -2034,9 +2276,11 @@ const document: OpenApiDocument = {
                         },
                         "status": {
                           "title": "Ticket Status",
-                          "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                          "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                           "type": "string",
-                          "enum": [
+                          "minLength": 1,
+                          "example": "open",
+                          "x-mockdesk-presets": [
                             "open",
                             "assigned",
                             "in progress",
@@ -2047,9 +2291,11 @@ const document: OpenApiDocument = {
                         },
                         "ticketPriority": {
                           "title": "Ticket Priority",
-                          "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                          "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                           "type": "string",
-                          "enum": [
+                          "minLength": 1,
+                          "example": "normal",
+                          "x-mockdesk-presets": [
                             "low",
                             "normal",
                             "high",
@@ -2080,19 +2326,20 @@ const document: OpenApiDocument = {
                         },
                         "owner": {
                           "title": "Owned By",
-                          "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                          "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                           "type": [
                             "string",
                             "null"
                           ],
-                          "enum": [
+                          "minLength": 1,
+                          "example": "Priya Sharma",
+                          "x-mockdesk-presets": [
                             "Amelia Hughes",
                             "Oliver Bennett",
                             "Priya Sharma",
                             "James Whitfield",
                             "Chloe Davies",
-                            "Tom Gallagher",
-                            null
+                            "Tom Gallagher"
                           ]
                         },
                         "users": {
@@ -2126,7 +2373,7 @@ const document: OpenApiDocument = {
                           "title": "Date",
                           "description": "When this ticket was created.",
                           "type": "string",
-                          "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                          "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                           "example": "2025-01-10 09:00:00"
                         },
                         "ticketFollowupDate": {
@@ -2135,9 +2382,9 @@ const document: OpenApiDocument = {
                           "anyOf": [
                             {
                               "title": "Date",
-                              "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                              "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                               "type": "string",
-                              "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                              "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                               "example": "2025-01-10 09:00:00"
                             },
                             {
@@ -2151,9 +2398,9 @@ const document: OpenApiDocument = {
                           "anyOf": [
                             {
                               "title": "Date",
-                              "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                              "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                               "type": "string",
-                              "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                              "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                               "example": "2025-01-10 09:00:00"
                             },
                             {
@@ -2319,7 +2566,7 @@ const document: OpenApiDocument = {
             }
           },
           "415": {
-            "description": "The body is neither JSON nor a urlencoded form (B9).",
+            "description": "The body is neither JSON nor a form (B9).",
             "x-inferred": true,
             "content": {
               "application/json": {
@@ -2351,7 +2598,7 @@ const document: OpenApiDocument = {
                 },
                 "example": {
                   "name": "Unsupported Media Type",
-                  "message": "Content type text/plain is not supported: send application/json or application/x-www-form-urlencoded.",
+                  "message": "Content type text/plain is not supported: send application/json or application/x-www-form-urlencoded or multipart/form-data.",
                   "code": 0,
                   "status": 415
                 }
@@ -2494,15 +2741,17 @@ const document: OpenApiDocument = {
                     "properties": {
                       "customerID": {
                         "title": "Customer",
-                        "description": "An existing customer's ID.",
+                        "description": "An existing customer's ID. A string of digits counts as the number, in a JSON body as\nin a form, as Yii's integer validator takes it (B9).\n",
                         "type": "integer",
                         "minimum": 1
                       },
                       "ticketType": {
                         "title": "Ticket Type",
-                        "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                        "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "billing",
+                        "x-mockdesk-presets": [
                           "sales",
                           "technical support",
                           "billing"
@@ -2510,9 +2759,11 @@ const document: OpenApiDocument = {
                       },
                       "status": {
                         "title": "Ticket Status",
-                        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "open",
+                        "x-mockdesk-presets": [
                           "open",
                           "assigned",
                           "in progress",
@@ -2523,9 +2774,11 @@ const document: OpenApiDocument = {
                       },
                       "ticketPriority": {
                         "title": "Ticket Priority",
-                        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "normal",
+                        "x-mockdesk-presets": [
                           "low",
                           "normal",
                           "high",
@@ -2553,19 +2806,20 @@ const document: OpenApiDocument = {
                       },
                       "owner": {
                         "title": "Owned By",
-                        "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                        "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                         "type": [
                           "string",
                           "null"
                         ],
-                        "enum": [
+                        "minLength": 1,
+                        "example": "Priya Sharma",
+                        "x-mockdesk-presets": [
                           "Amelia Hughes",
                           "Oliver Bennett",
                           "Priya Sharma",
                           "James Whitfield",
                           "Chloe Davies",
-                          "Tom Gallagher",
-                          null
+                          "Tom Gallagher"
                         ]
                       },
                       "users": {
@@ -2638,15 +2892,17 @@ const document: OpenApiDocument = {
                     "properties": {
                       "customerID": {
                         "title": "Customer",
-                        "description": "An existing customer's ID.",
+                        "description": "An existing customer's ID. A string of digits counts as the number, in a JSON body as\nin a form, as Yii's integer validator takes it (B9).\n",
                         "type": "integer",
                         "minimum": 1
                       },
                       "ticketType": {
                         "title": "Ticket Type",
-                        "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                        "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "billing",
+                        "x-mockdesk-presets": [
                           "sales",
                           "technical support",
                           "billing"
@@ -2654,9 +2910,11 @@ const document: OpenApiDocument = {
                       },
                       "status": {
                         "title": "Ticket Status",
-                        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "open",
+                        "x-mockdesk-presets": [
                           "open",
                           "assigned",
                           "in progress",
@@ -2667,9 +2925,11 @@ const document: OpenApiDocument = {
                       },
                       "ticketPriority": {
                         "title": "Ticket Priority",
-                        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "normal",
+                        "x-mockdesk-presets": [
                           "low",
                           "normal",
                           "high",
@@ -2697,19 +2957,20 @@ const document: OpenApiDocument = {
                       },
                       "owner": {
                         "title": "Owned By",
-                        "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                        "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                         "type": [
                           "string",
                           "null"
                         ],
-                        "enum": [
+                        "minLength": 1,
+                        "example": "Priya Sharma",
+                        "x-mockdesk-presets": [
                           "Amelia Hughes",
                           "Oliver Bennett",
                           "Priya Sharma",
                           "James Whitfield",
                           "Chloe Davies",
-                          "Tom Gallagher",
-                          null
+                          "Tom Gallagher"
                         ]
                       },
                       "users": {
@@ -2781,7 +3042,7 @@ const document: OpenApiDocument = {
                   "description": "A ticket, as the API answers it.",
                   "allOf": [
                     {
-                      "description": "The ticket's fields as the docs list them; `title` is the docs' field name.",
+                      "description": "The ticket's fields as the docs list them, with the types their table gives (`title` is\nthe docs' field name): the id is Text, the dates are Date, the presets are any text. What\nthe mock itself stores is narrower (`TicketRecord`).\n",
                       "type": "object",
                       "required": [
                         "id",
@@ -2803,9 +3064,13 @@ const document: OpenApiDocument = {
                       "properties": {
                         "id": {
                           "title": "Ticket ID",
-                          "description": "The unique identifier for this ticket (the docs type it Text; it is an integer, B11).",
-                          "type": "integer",
-                          "minimum": 1
+                          "description": "The unique identifier for this ticket. The docs type it Text; `idAfter` compares it as a number and the mock issues integers (B11).",
+                          "type": [
+                            "integer",
+                            "string"
+                          ],
+                          "minimum": 1,
+                          "minLength": 1
                         },
                         "customerID": {
                           "title": "Customer",
@@ -2815,9 +3080,11 @@ const document: OpenApiDocument = {
                         },
                         "ticketType": {
                           "title": "Ticket Type",
-                          "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                          "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                           "type": "string",
-                          "enum": [
+                          "minLength": 1,
+                          "example": "billing",
+                          "x-mockdesk-presets": [
                             "sales",
                             "technical support",
                             "billing"
@@ -2825,9 +3092,11 @@ const document: OpenApiDocument = {
                         },
                         "status": {
                           "title": "Ticket Status",
-                          "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                          "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                           "type": "string",
-                          "enum": [
+                          "minLength": 1,
+                          "example": "open",
+                          "x-mockdesk-presets": [
                             "open",
                             "assigned",
                             "in progress",
@@ -2838,9 +3107,11 @@ const document: OpenApiDocument = {
                         },
                         "ticketPriority": {
                           "title": "Ticket Priority",
-                          "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                          "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                           "type": "string",
-                          "enum": [
+                          "minLength": 1,
+                          "example": "normal",
+                          "x-mockdesk-presets": [
                             "low",
                             "normal",
                             "high",
@@ -2871,19 +3142,20 @@ const document: OpenApiDocument = {
                         },
                         "owner": {
                           "title": "Owned By",
-                          "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                          "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                           "type": [
                             "string",
                             "null"
                           ],
-                          "enum": [
+                          "minLength": 1,
+                          "example": "Priya Sharma",
+                          "x-mockdesk-presets": [
                             "Amelia Hughes",
                             "Oliver Bennett",
                             "Priya Sharma",
                             "James Whitfield",
                             "Chloe Davies",
-                            "Tom Gallagher",
-                            null
+                            "Tom Gallagher"
                           ]
                         },
                         "users": {
@@ -2917,7 +3189,7 @@ const document: OpenApiDocument = {
                           "title": "Date",
                           "description": "When this ticket was created.",
                           "type": "string",
-                          "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                          "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                           "example": "2025-01-10 09:00:00"
                         },
                         "ticketFollowupDate": {
@@ -2926,9 +3198,9 @@ const document: OpenApiDocument = {
                           "anyOf": [
                             {
                               "title": "Date",
-                              "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                              "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                               "type": "string",
-                              "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                              "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                               "example": "2025-01-10 09:00:00"
                             },
                             {
@@ -2942,9 +3214,9 @@ const document: OpenApiDocument = {
                           "anyOf": [
                             {
                               "title": "Date",
-                              "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                              "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                               "type": "string",
-                              "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                              "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                               "example": "2025-01-10 09:00:00"
                             },
                             {
@@ -3110,7 +3382,7 @@ const document: OpenApiDocument = {
             }
           },
           "415": {
-            "description": "The body is neither JSON nor a urlencoded form (B9).",
+            "description": "The body is neither JSON nor a form (B9).",
             "x-inferred": true,
             "content": {
               "application/json": {
@@ -3142,7 +3414,7 @@ const document: OpenApiDocument = {
                 },
                 "example": {
                   "name": "Unsupported Media Type",
-                  "message": "Content type text/plain is not supported: send application/json or application/x-www-form-urlencoded.",
+                  "message": "Content type text/plain is not supported: send application/json or application/x-www-form-urlencoded or multipart/form-data.",
                   "code": 0,
                   "status": 415
                 }
@@ -3511,7 +3783,29 @@ const document: OpenApiDocument = {
         ],
         "responses": {
           "200": {
-            "description": "Up to 100 tickets in ascending id order, a bare array.",
+            "description": "Up to 100 tickets in ascending id order, a bare array. The mock says when a list was cut\nwith Yii 2's pagination headers (x-inferred, B7); the docs show none, so none is required.\n",
+            "headers": {
+              "X-Pagination-Total-Count": {
+                "description": "How many tickets match the filters, on every page together.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 0
+                }
+              },
+              "X-Pagination-Per-Page": {
+                "description": "The most tickets one response holds.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "Link": {
+                "description": "RFC 8288 links; `rel=\"next\"` (the same request with `idAfter` set to this page's last id) while more tickets match.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
             "content": {
               "application/json": {
                 "schema": {
@@ -3521,7 +3815,7 @@ const document: OpenApiDocument = {
                     "description": "A ticket, as the API answers it.",
                     "allOf": [
                       {
-                        "description": "The ticket's fields as the docs list them; `title` is the docs' field name.",
+                        "description": "The ticket's fields as the docs list them, with the types their table gives (`title` is\nthe docs' field name): the id is Text, the dates are Date, the presets are any text. What\nthe mock itself stores is narrower (`TicketRecord`).\n",
                         "type": "object",
                         "required": [
                           "id",
@@ -3543,9 +3837,13 @@ const document: OpenApiDocument = {
                         "properties": {
                           "id": {
                             "title": "Ticket ID",
-                            "description": "The unique identifier for this ticket (the docs type it Text; it is an integer, B11).",
-                            "type": "integer",
-                            "minimum": 1
+                            "description": "The unique identifier for this ticket. The docs type it Text; `idAfter` compares it as a number and the mock issues integers (B11).",
+                            "type": [
+                              "integer",
+                              "string"
+                            ],
+                            "minimum": 1,
+                            "minLength": 1
                           },
                           "customerID": {
                             "title": "Customer",
@@ -3555,9 +3853,11 @@ const document: OpenApiDocument = {
                           },
                           "ticketType": {
                             "title": "Ticket Type",
-                            "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                            "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                             "type": "string",
-                            "enum": [
+                            "minLength": 1,
+                            "example": "billing",
+                            "x-mockdesk-presets": [
                               "sales",
                               "technical support",
                               "billing"
@@ -3565,9 +3865,11 @@ const document: OpenApiDocument = {
                           },
                           "status": {
                             "title": "Ticket Status",
-                            "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                            "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                             "type": "string",
-                            "enum": [
+                            "minLength": 1,
+                            "example": "open",
+                            "x-mockdesk-presets": [
                               "open",
                               "assigned",
                               "in progress",
@@ -3578,9 +3880,11 @@ const document: OpenApiDocument = {
                           },
                           "ticketPriority": {
                             "title": "Ticket Priority",
-                            "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                            "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                             "type": "string",
-                            "enum": [
+                            "minLength": 1,
+                            "example": "normal",
+                            "x-mockdesk-presets": [
                               "low",
                               "normal",
                               "high",
@@ -3611,19 +3915,20 @@ const document: OpenApiDocument = {
                           },
                           "owner": {
                             "title": "Owned By",
-                            "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                            "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                             "type": [
                               "string",
                               "null"
                             ],
-                            "enum": [
+                            "minLength": 1,
+                            "example": "Priya Sharma",
+                            "x-mockdesk-presets": [
                               "Amelia Hughes",
                               "Oliver Bennett",
                               "Priya Sharma",
                               "James Whitfield",
                               "Chloe Davies",
-                              "Tom Gallagher",
-                              null
+                              "Tom Gallagher"
                             ]
                           },
                           "users": {
@@ -3657,7 +3962,7 @@ const document: OpenApiDocument = {
                             "title": "Date",
                             "description": "When this ticket was created.",
                             "type": "string",
-                            "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                            "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                             "example": "2025-01-10 09:00:00"
                           },
                           "ticketFollowupDate": {
@@ -3666,9 +3971,9 @@ const document: OpenApiDocument = {
                             "anyOf": [
                               {
                                 "title": "Date",
-                                "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                                "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                                 "type": "string",
-                                "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                                "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                                 "example": "2025-01-10 09:00:00"
                               },
                               {
@@ -3682,9 +3987,9 @@ const document: OpenApiDocument = {
                             "anyOf": [
                               {
                                 "title": "Date",
-                                "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                                "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                                 "type": "string",
-                                "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                                "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                                 "example": "2025-01-10 09:00:00"
                               },
                               {
@@ -4817,11 +5122,20 @@ const document: OpenApiDocument = {
         "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
         "example": "2025-01-01T00:00:00Z"
       },
+      "DocDate": {
+        "title": "Date",
+        "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
+        "type": "string",
+        "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
+        "example": "2025-01-10 09:00:00"
+      },
       "TicketType": {
         "title": "Ticket Type",
-        "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+        "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
         "type": "string",
-        "enum": [
+        "minLength": 1,
+        "example": "billing",
+        "x-mockdesk-presets": [
           "sales",
           "technical support",
           "billing"
@@ -4829,9 +5143,11 @@ const document: OpenApiDocument = {
       },
       "TicketStatus": {
         "title": "Ticket Status",
-        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
         "type": "string",
-        "enum": [
+        "minLength": 1,
+        "example": "open",
+        "x-mockdesk-presets": [
           "open",
           "assigned",
           "in progress",
@@ -4842,9 +5158,11 @@ const document: OpenApiDocument = {
       },
       "TicketPriority": {
         "title": "Ticket Priority",
-        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
         "type": "string",
-        "enum": [
+        "minLength": 1,
+        "example": "normal",
+        "x-mockdesk-presets": [
           "low",
           "normal",
           "high",
@@ -4853,23 +5171,24 @@ const document: OpenApiDocument = {
       },
       "TicketOwner": {
         "title": "Owned By",
-        "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+        "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
         "type": [
           "string",
           "null"
         ],
-        "enum": [
+        "minLength": 1,
+        "example": "Priya Sharma",
+        "x-mockdesk-presets": [
           "Amelia Hughes",
           "Oliver Bennett",
           "Priya Sharma",
           "James Whitfield",
           "Chloe Davies",
-          "Tom Gallagher",
-          null
+          "Tom Gallagher"
         ]
       },
       "TicketFields": {
-        "description": "The ticket's fields as the docs list them; `title` is the docs' field name.",
+        "description": "The ticket's fields as the docs list them, with the types their table gives (`title` is\nthe docs' field name): the id is Text, the dates are Date, the presets are any text. What\nthe mock itself stores is narrower (`TicketRecord`).\n",
         "type": "object",
         "required": [
           "id",
@@ -4891,9 +5210,13 @@ const document: OpenApiDocument = {
         "properties": {
           "id": {
             "title": "Ticket ID",
-            "description": "The unique identifier for this ticket (the docs type it Text; it is an integer, B11).",
-            "type": "integer",
-            "minimum": 1
+            "description": "The unique identifier for this ticket. The docs type it Text; `idAfter` compares it as a number and the mock issues integers (B11).",
+            "type": [
+              "integer",
+              "string"
+            ],
+            "minimum": 1,
+            "minLength": 1
           },
           "customerID": {
             "title": "Customer",
@@ -4903,9 +5226,11 @@ const document: OpenApiDocument = {
           },
           "ticketType": {
             "title": "Ticket Type",
-            "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+            "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
             "type": "string",
-            "enum": [
+            "minLength": 1,
+            "example": "billing",
+            "x-mockdesk-presets": [
               "sales",
               "technical support",
               "billing"
@@ -4913,9 +5238,11 @@ const document: OpenApiDocument = {
           },
           "status": {
             "title": "Ticket Status",
-            "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+            "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
             "type": "string",
-            "enum": [
+            "minLength": 1,
+            "example": "open",
+            "x-mockdesk-presets": [
               "open",
               "assigned",
               "in progress",
@@ -4926,9 +5253,11 @@ const document: OpenApiDocument = {
           },
           "ticketPriority": {
             "title": "Ticket Priority",
-            "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+            "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
             "type": "string",
-            "enum": [
+            "minLength": 1,
+            "example": "normal",
+            "x-mockdesk-presets": [
               "low",
               "normal",
               "high",
@@ -4959,19 +5288,20 @@ const document: OpenApiDocument = {
           },
           "owner": {
             "title": "Owned By",
-            "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+            "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
             "type": [
               "string",
               "null"
             ],
-            "enum": [
+            "minLength": 1,
+            "example": "Priya Sharma",
+            "x-mockdesk-presets": [
               "Amelia Hughes",
               "Oliver Bennett",
               "Priya Sharma",
               "James Whitfield",
               "Chloe Davies",
-              "Tom Gallagher",
-              null
+              "Tom Gallagher"
             ]
           },
           "users": {
@@ -5005,7 +5335,7 @@ const document: OpenApiDocument = {
             "title": "Date",
             "description": "When this ticket was created.",
             "type": "string",
-            "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
             "example": "2025-01-10 09:00:00"
           },
           "ticketFollowupDate": {
@@ -5014,9 +5344,9 @@ const document: OpenApiDocument = {
             "anyOf": [
               {
                 "title": "Date",
-                "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                 "type": "string",
-                "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                 "example": "2025-01-10 09:00:00"
               },
               {
@@ -5030,9 +5360,9 @@ const document: OpenApiDocument = {
             "anyOf": [
               {
                 "title": "Date",
-                "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                 "type": "string",
-                "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                 "example": "2025-01-10 09:00:00"
               },
               {
@@ -5046,7 +5376,7 @@ const document: OpenApiDocument = {
         "description": "A ticket, as the API answers it.",
         "allOf": [
           {
-            "description": "The ticket's fields as the docs list them; `title` is the docs' field name.",
+            "description": "The ticket's fields as the docs list them, with the types their table gives (`title` is\nthe docs' field name): the id is Text, the dates are Date, the presets are any text. What\nthe mock itself stores is narrower (`TicketRecord`).\n",
             "type": "object",
             "required": [
               "id",
@@ -5068,9 +5398,13 @@ const document: OpenApiDocument = {
             "properties": {
               "id": {
                 "title": "Ticket ID",
-                "description": "The unique identifier for this ticket (the docs type it Text; it is an integer, B11).",
-                "type": "integer",
-                "minimum": 1
+                "description": "The unique identifier for this ticket. The docs type it Text; `idAfter` compares it as a number and the mock issues integers (B11).",
+                "type": [
+                  "integer",
+                  "string"
+                ],
+                "minimum": 1,
+                "minLength": 1
               },
               "customerID": {
                 "title": "Customer",
@@ -5080,9 +5414,11 @@ const document: OpenApiDocument = {
               },
               "ticketType": {
                 "title": "Ticket Type",
-                "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                 "type": "string",
-                "enum": [
+                "minLength": 1,
+                "example": "billing",
+                "x-mockdesk-presets": [
                   "sales",
                   "technical support",
                   "billing"
@@ -5090,9 +5426,11 @@ const document: OpenApiDocument = {
               },
               "status": {
                 "title": "Ticket Status",
-                "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                 "type": "string",
-                "enum": [
+                "minLength": 1,
+                "example": "open",
+                "x-mockdesk-presets": [
                   "open",
                   "assigned",
                   "in progress",
@@ -5103,9 +5441,11 @@ const document: OpenApiDocument = {
               },
               "ticketPriority": {
                 "title": "Ticket Priority",
-                "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                 "type": "string",
-                "enum": [
+                "minLength": 1,
+                "example": "normal",
+                "x-mockdesk-presets": [
                   "low",
                   "normal",
                   "high",
@@ -5136,19 +5476,20 @@ const document: OpenApiDocument = {
               },
               "owner": {
                 "title": "Owned By",
-                "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                 "type": [
                   "string",
                   "null"
                 ],
-                "enum": [
+                "minLength": 1,
+                "example": "Priya Sharma",
+                "x-mockdesk-presets": [
                   "Amelia Hughes",
                   "Oliver Bennett",
                   "Priya Sharma",
                   "James Whitfield",
                   "Chloe Davies",
-                  "Tom Gallagher",
-                  null
+                  "Tom Gallagher"
                 ]
               },
               "users": {
@@ -5182,7 +5523,7 @@ const document: OpenApiDocument = {
                 "title": "Date",
                 "description": "When this ticket was created.",
                 "type": "string",
-                "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                 "example": "2025-01-10 09:00:00"
               },
               "ticketFollowupDate": {
@@ -5191,9 +5532,9 @@ const document: OpenApiDocument = {
                 "anyOf": [
                   {
                     "title": "Date",
-                    "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                    "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                     "type": "string",
-                    "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                    "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                     "example": "2025-01-10 09:00:00"
                   },
                   {
@@ -5207,9 +5548,9 @@ const document: OpenApiDocument = {
                 "anyOf": [
                   {
                     "title": "Date",
-                    "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                    "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                     "type": "string",
-                    "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                    "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                     "example": "2025-01-10 09:00:00"
                   },
                   {
@@ -5227,7 +5568,7 @@ const document: OpenApiDocument = {
         "x-mockdesk-internal": true,
         "allOf": [
           {
-            "description": "The ticket's fields as the docs list them; `title` is the docs' field name.",
+            "description": "The ticket's fields as the docs list them, with the types their table gives (`title` is\nthe docs' field name): the id is Text, the dates are Date, the presets are any text. What\nthe mock itself stores is narrower (`TicketRecord`).\n",
             "type": "object",
             "required": [
               "id",
@@ -5249,9 +5590,13 @@ const document: OpenApiDocument = {
             "properties": {
               "id": {
                 "title": "Ticket ID",
-                "description": "The unique identifier for this ticket (the docs type it Text; it is an integer, B11).",
-                "type": "integer",
-                "minimum": 1
+                "description": "The unique identifier for this ticket. The docs type it Text; `idAfter` compares it as a number and the mock issues integers (B11).",
+                "type": [
+                  "integer",
+                  "string"
+                ],
+                "minimum": 1,
+                "minLength": 1
               },
               "customerID": {
                 "title": "Customer",
@@ -5261,9 +5606,11 @@ const document: OpenApiDocument = {
               },
               "ticketType": {
                 "title": "Ticket Type",
-                "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                 "type": "string",
-                "enum": [
+                "minLength": 1,
+                "example": "billing",
+                "x-mockdesk-presets": [
                   "sales",
                   "technical support",
                   "billing"
@@ -5271,9 +5618,11 @@ const document: OpenApiDocument = {
               },
               "status": {
                 "title": "Ticket Status",
-                "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                 "type": "string",
-                "enum": [
+                "minLength": 1,
+                "example": "open",
+                "x-mockdesk-presets": [
                   "open",
                   "assigned",
                   "in progress",
@@ -5284,9 +5633,11 @@ const document: OpenApiDocument = {
               },
               "ticketPriority": {
                 "title": "Ticket Priority",
-                "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                 "type": "string",
-                "enum": [
+                "minLength": 1,
+                "example": "normal",
+                "x-mockdesk-presets": [
                   "low",
                   "normal",
                   "high",
@@ -5317,19 +5668,20 @@ const document: OpenApiDocument = {
               },
               "owner": {
                 "title": "Owned By",
-                "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                 "type": [
                   "string",
                   "null"
                 ],
-                "enum": [
+                "minLength": 1,
+                "example": "Priya Sharma",
+                "x-mockdesk-presets": [
                   "Amelia Hughes",
                   "Oliver Bennett",
                   "Priya Sharma",
                   "James Whitfield",
                   "Chloe Davies",
-                  "Tom Gallagher",
-                  null
+                  "Tom Gallagher"
                 ]
               },
               "users": {
@@ -5363,7 +5715,7 @@ const document: OpenApiDocument = {
                 "title": "Date",
                 "description": "When this ticket was created.",
                 "type": "string",
-                "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                 "example": "2025-01-10 09:00:00"
               },
               "ticketFollowupDate": {
@@ -5372,9 +5724,9 @@ const document: OpenApiDocument = {
                 "anyOf": [
                   {
                     "title": "Date",
-                    "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                    "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                     "type": "string",
-                    "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                    "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                     "example": "2025-01-10 09:00:00"
                   },
                   {
@@ -5388,9 +5740,9 @@ const document: OpenApiDocument = {
                 "anyOf": [
                   {
                     "title": "Date",
-                    "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                    "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                     "type": "string",
-                    "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                    "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                     "example": "2025-01-10 09:00:00"
                   },
                   {
@@ -5405,6 +5757,45 @@ const document: OpenApiDocument = {
           "lastUpdated"
         ],
         "properties": {
+          "id": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "createdDate": {
+            "title": "Date",
+            "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+            "example": "2025-01-10 09:00:00"
+          },
+          "ticketFollowupDate": {
+            "anyOf": [
+              {
+                "title": "Date",
+                "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                "type": "string",
+                "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                "example": "2025-01-10 09:00:00"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "ticketActionRequiredDate": {
+            "anyOf": [
+              {
+                "title": "Date",
+                "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                "type": "string",
+                "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                "example": "2025-01-10 09:00:00"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
           "lastUpdated": {
             "title": "Date",
             "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
@@ -5421,15 +5812,17 @@ const document: OpenApiDocument = {
         "properties": {
           "customerID": {
             "title": "Customer",
-            "description": "An existing customer's ID.",
+            "description": "An existing customer's ID. A string of digits counts as the number, in a JSON body as\nin a form, as Yii's integer validator takes it (B9).\n",
             "type": "integer",
             "minimum": 1
           },
           "ticketType": {
             "title": "Ticket Type",
-            "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+            "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
             "type": "string",
-            "enum": [
+            "minLength": 1,
+            "example": "billing",
+            "x-mockdesk-presets": [
               "sales",
               "technical support",
               "billing"
@@ -5437,9 +5830,11 @@ const document: OpenApiDocument = {
           },
           "status": {
             "title": "Ticket Status",
-            "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+            "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
             "type": "string",
-            "enum": [
+            "minLength": 1,
+            "example": "open",
+            "x-mockdesk-presets": [
               "open",
               "assigned",
               "in progress",
@@ -5450,9 +5845,11 @@ const document: OpenApiDocument = {
           },
           "ticketPriority": {
             "title": "Ticket Priority",
-            "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+            "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
             "type": "string",
-            "enum": [
+            "minLength": 1,
+            "example": "normal",
+            "x-mockdesk-presets": [
               "low",
               "normal",
               "high",
@@ -5480,19 +5877,20 @@ const document: OpenApiDocument = {
           },
           "owner": {
             "title": "Owned By",
-            "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+            "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
             "type": [
               "string",
               "null"
             ],
-            "enum": [
+            "minLength": 1,
+            "example": "Priya Sharma",
+            "x-mockdesk-presets": [
               "Amelia Hughes",
               "Oliver Bennett",
               "Priya Sharma",
               "James Whitfield",
               "Chloe Davies",
-              "Tom Gallagher",
-              null
+              "Tom Gallagher"
             ]
           },
           "users": {
@@ -5557,15 +5955,17 @@ const document: OpenApiDocument = {
             "properties": {
               "customerID": {
                 "title": "Customer",
-                "description": "An existing customer's ID.",
+                "description": "An existing customer's ID. A string of digits counts as the number, in a JSON body as\nin a form, as Yii's integer validator takes it (B9).\n",
                 "type": "integer",
                 "minimum": 1
               },
               "ticketType": {
                 "title": "Ticket Type",
-                "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                 "type": "string",
-                "enum": [
+                "minLength": 1,
+                "example": "billing",
+                "x-mockdesk-presets": [
                   "sales",
                   "technical support",
                   "billing"
@@ -5573,9 +5973,11 @@ const document: OpenApiDocument = {
               },
               "status": {
                 "title": "Ticket Status",
-                "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                 "type": "string",
-                "enum": [
+                "minLength": 1,
+                "example": "open",
+                "x-mockdesk-presets": [
                   "open",
                   "assigned",
                   "in progress",
@@ -5586,9 +5988,11 @@ const document: OpenApiDocument = {
               },
               "ticketPriority": {
                 "title": "Ticket Priority",
-                "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                 "type": "string",
-                "enum": [
+                "minLength": 1,
+                "example": "normal",
+                "x-mockdesk-presets": [
                   "low",
                   "normal",
                   "high",
@@ -5616,19 +6020,20 @@ const document: OpenApiDocument = {
               },
               "owner": {
                 "title": "Owned By",
-                "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                 "type": [
                   "string",
                   "null"
                 ],
-                "enum": [
+                "minLength": 1,
+                "example": "Priya Sharma",
+                "x-mockdesk-presets": [
                   "Amelia Hughes",
                   "Oliver Bennett",
                   "Priya Sharma",
                   "James Whitfield",
                   "Chloe Davies",
-                  "Tom Gallagher",
-                  null
+                  "Tom Gallagher"
                 ]
               },
               "users": {
@@ -5701,15 +6106,17 @@ const document: OpenApiDocument = {
             "properties": {
               "customerID": {
                 "title": "Customer",
-                "description": "An existing customer's ID.",
+                "description": "An existing customer's ID. A string of digits counts as the number, in a JSON body as\nin a form, as Yii's integer validator takes it (B9).\n",
                 "type": "integer",
                 "minimum": 1
               },
               "ticketType": {
                 "title": "Ticket Type",
-                "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                 "type": "string",
-                "enum": [
+                "minLength": 1,
+                "example": "billing",
+                "x-mockdesk-presets": [
                   "sales",
                   "technical support",
                   "billing"
@@ -5717,9 +6124,11 @@ const document: OpenApiDocument = {
               },
               "status": {
                 "title": "Ticket Status",
-                "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                 "type": "string",
-                "enum": [
+                "minLength": 1,
+                "example": "open",
+                "x-mockdesk-presets": [
                   "open",
                   "assigned",
                   "in progress",
@@ -5730,9 +6139,11 @@ const document: OpenApiDocument = {
               },
               "ticketPriority": {
                 "title": "Ticket Priority",
-                "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                 "type": "string",
-                "enum": [
+                "minLength": 1,
+                "example": "normal",
+                "x-mockdesk-presets": [
                   "low",
                   "normal",
                   "high",
@@ -5760,19 +6171,20 @@ const document: OpenApiDocument = {
               },
               "owner": {
                 "title": "Owned By",
-                "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                 "type": [
                   "string",
                   "null"
                 ],
-                "enum": [
+                "minLength": 1,
+                "example": "Priya Sharma",
+                "x-mockdesk-presets": [
                   "Amelia Hughes",
                   "Oliver Bennett",
                   "Priya Sharma",
                   "James Whitfield",
                   "Chloe Davies",
-                  "Tom Gallagher",
-                  null
+                  "Tom Gallagher"
                 ]
               },
               "users": {
@@ -6027,7 +6439,7 @@ const document: OpenApiDocument = {
               "description": "A ticket, as the API answers it.",
               "allOf": [
                 {
-                  "description": "The ticket's fields as the docs list them; `title` is the docs' field name.",
+                  "description": "The ticket's fields as the docs list them, with the types their table gives (`title` is\nthe docs' field name): the id is Text, the dates are Date, the presets are any text. What\nthe mock itself stores is narrower (`TicketRecord`).\n",
                   "type": "object",
                   "required": [
                     "id",
@@ -6049,9 +6461,13 @@ const document: OpenApiDocument = {
                   "properties": {
                     "id": {
                       "title": "Ticket ID",
-                      "description": "The unique identifier for this ticket (the docs type it Text; it is an integer, B11).",
-                      "type": "integer",
-                      "minimum": 1
+                      "description": "The unique identifier for this ticket. The docs type it Text; `idAfter` compares it as a number and the mock issues integers (B11).",
+                      "type": [
+                        "integer",
+                        "string"
+                      ],
+                      "minimum": 1,
+                      "minLength": 1
                     },
                     "customerID": {
                       "title": "Customer",
@@ -6061,9 +6477,11 @@ const document: OpenApiDocument = {
                     },
                     "ticketType": {
                       "title": "Ticket Type",
-                      "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                      "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                       "type": "string",
-                      "enum": [
+                      "minLength": 1,
+                      "example": "billing",
+                      "x-mockdesk-presets": [
                         "sales",
                         "technical support",
                         "billing"
@@ -6071,9 +6489,11 @@ const document: OpenApiDocument = {
                     },
                     "status": {
                       "title": "Ticket Status",
-                      "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                      "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                       "type": "string",
-                      "enum": [
+                      "minLength": 1,
+                      "example": "open",
+                      "x-mockdesk-presets": [
                         "open",
                         "assigned",
                         "in progress",
@@ -6084,9 +6504,11 @@ const document: OpenApiDocument = {
                     },
                     "ticketPriority": {
                       "title": "Ticket Priority",
-                      "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                      "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                       "type": "string",
-                      "enum": [
+                      "minLength": 1,
+                      "example": "normal",
+                      "x-mockdesk-presets": [
                         "low",
                         "normal",
                         "high",
@@ -6117,19 +6539,20 @@ const document: OpenApiDocument = {
                     },
                     "owner": {
                       "title": "Owned By",
-                      "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                      "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                       "type": [
                         "string",
                         "null"
                       ],
-                      "enum": [
+                      "minLength": 1,
+                      "example": "Priya Sharma",
+                      "x-mockdesk-presets": [
                         "Amelia Hughes",
                         "Oliver Bennett",
                         "Priya Sharma",
                         "James Whitfield",
                         "Chloe Davies",
-                        "Tom Gallagher",
-                        null
+                        "Tom Gallagher"
                       ]
                     },
                     "users": {
@@ -6163,7 +6586,7 @@ const document: OpenApiDocument = {
                       "title": "Date",
                       "description": "When this ticket was created.",
                       "type": "string",
-                      "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                      "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                       "example": "2025-01-10 09:00:00"
                     },
                     "ticketFollowupDate": {
@@ -6172,9 +6595,9 @@ const document: OpenApiDocument = {
                       "anyOf": [
                         {
                           "title": "Date",
-                          "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                          "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                           "type": "string",
-                          "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                          "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                           "example": "2025-01-10 09:00:00"
                         },
                         {
@@ -6188,9 +6611,9 @@ const document: OpenApiDocument = {
                       "anyOf": [
                         {
                           "title": "Date",
-                          "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                          "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                           "type": "string",
-                          "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                          "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                           "example": "2025-01-10 09:00:00"
                         },
                         {
@@ -6229,7 +6652,29 @@ const document: OpenApiDocument = {
         }
       },
       "TicketList": {
-        "description": "Up to 100 tickets in ascending id order, a bare array.",
+        "description": "Up to 100 tickets in ascending id order, a bare array. The mock says when a list was cut\nwith Yii 2's pagination headers (x-inferred, B7); the docs show none, so none is required.\n",
+        "headers": {
+          "X-Pagination-Total-Count": {
+            "description": "How many tickets match the filters, on every page together.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          "X-Pagination-Per-Page": {
+            "description": "The most tickets one response holds.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          },
+          "Link": {
+            "description": "RFC 8288 links; `rel=\"next\"` (the same request with `idAfter` set to this page's last id) while more tickets match.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        },
         "content": {
           "application/json": {
             "schema": {
@@ -6239,7 +6684,7 @@ const document: OpenApiDocument = {
                 "description": "A ticket, as the API answers it.",
                 "allOf": [
                   {
-                    "description": "The ticket's fields as the docs list them; `title` is the docs' field name.",
+                    "description": "The ticket's fields as the docs list them, with the types their table gives (`title` is\nthe docs' field name): the id is Text, the dates are Date, the presets are any text. What\nthe mock itself stores is narrower (`TicketRecord`).\n",
                     "type": "object",
                     "required": [
                       "id",
@@ -6261,9 +6706,13 @@ const document: OpenApiDocument = {
                     "properties": {
                       "id": {
                         "title": "Ticket ID",
-                        "description": "The unique identifier for this ticket (the docs type it Text; it is an integer, B11).",
-                        "type": "integer",
-                        "minimum": 1
+                        "description": "The unique identifier for this ticket. The docs type it Text; `idAfter` compares it as a number and the mock issues integers (B11).",
+                        "type": [
+                          "integer",
+                          "string"
+                        ],
+                        "minimum": 1,
+                        "minLength": 1
                       },
                       "customerID": {
                         "title": "Customer",
@@ -6273,9 +6722,11 @@ const document: OpenApiDocument = {
                       },
                       "ticketType": {
                         "title": "Ticket Type",
-                        "description": "A preset value from the tenant's Ticket Configuration; the mock's default set is\nfixtures/billingplatform/presets.json (B6).\n",
+                        "description": "A \"Preset Value\" from the tenant's Ticket Configuration: each tenant names its own, so any\ntext (the docs' examples: sales, technical support, billing). The mock's tenant has the\nvalues in `x-mockdesk-presets`, which its store and request checks read; a value outside\nthem is refused as Yii's `in` rule refuses it (\"Ticket Type is invalid.\", B6).\n",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "billing",
+                        "x-mockdesk-presets": [
                           "sales",
                           "technical support",
                           "billing"
@@ -6283,9 +6734,11 @@ const document: OpenApiDocument = {
                       },
                       "status": {
                         "title": "Ticket Status",
-                        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "open",
+                        "x-mockdesk-presets": [
                           "open",
                           "assigned",
                           "in progress",
@@ -6296,9 +6749,11 @@ const document: OpenApiDocument = {
                       },
                       "ticketPriority": {
                         "title": "Ticket Priority",
-                        "description": "A preset value (Ticket Configuration); default set in presets.json (B6).",
+                        "description": "A \"Preset Value\" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).",
                         "type": "string",
-                        "enum": [
+                        "minLength": 1,
+                        "example": "normal",
+                        "x-mockdesk-presets": [
                           "low",
                           "normal",
                           "high",
@@ -6329,19 +6784,20 @@ const document: OpenApiDocument = {
                       },
                       "owner": {
                         "title": "Owned By",
-                        "description": "A preset value (the platform's users), `null` while nobody owns the ticket (B6).",
+                        "description": "A \"Preset Value\" (one of the tenant's users), any text, `null` while nobody owns the\nticket; the mock's users are `x-mockdesk-presets` (invented names, B6).\n",
                         "type": [
                           "string",
                           "null"
                         ],
-                        "enum": [
+                        "minLength": 1,
+                        "example": "Priya Sharma",
+                        "x-mockdesk-presets": [
                           "Amelia Hughes",
                           "Oliver Bennett",
                           "Priya Sharma",
                           "James Whitfield",
                           "Chloe Davies",
-                          "Tom Gallagher",
-                          null
+                          "Tom Gallagher"
                         ]
                       },
                       "users": {
@@ -6375,7 +6831,7 @@ const document: OpenApiDocument = {
                         "title": "Date",
                         "description": "When this ticket was created.",
                         "type": "string",
-                        "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                        "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                         "example": "2025-01-10 09:00:00"
                       },
                       "ticketFollowupDate": {
@@ -6384,9 +6840,9 @@ const document: OpenApiDocument = {
                         "anyOf": [
                           {
                             "title": "Date",
-                            "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                            "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                             "type": "string",
-                            "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                            "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                             "example": "2025-01-10 09:00:00"
                           },
                           {
@@ -6400,9 +6856,9 @@ const document: OpenApiDocument = {
                         "anyOf": [
                           {
                             "title": "Date",
-                            "description": "UTC, to the second, as MySQL DATETIME (x-inferred, B10).",
+                            "description": "A field the docs type \"Date\", with no format given: a date, or a date and time (with or\nwithout a zone). The mock sends `Timestamp` (B10).\n",
                             "type": "string",
-                            "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+                            "pattern": "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$",
                             "example": "2025-01-10 09:00:00"
                           },
                           {
@@ -6613,7 +7069,7 @@ const document: OpenApiDocument = {
         }
       },
       "UnsupportedMediaType": {
-        "description": "The body is neither JSON nor a urlencoded form (B9).",
+        "description": "The body is neither JSON nor a form (B9).",
         "x-inferred": true,
         "content": {
           "application/json": {
@@ -6645,7 +7101,7 @@ const document: OpenApiDocument = {
             },
             "example": {
               "name": "Unsupported Media Type",
-              "message": "Content type text/plain is not supported: send application/json or application/x-www-form-urlencoded.",
+              "message": "Content type text/plain is not supported: send application/json or application/x-www-form-urlencoded or multipart/form-data.",
               "code": 0,
               "status": 415
             }

@@ -158,37 +158,51 @@ export interface components {
          */
         DateTimeInput: string;
         /**
-         * Ticket Type
-         * @description A preset value from the tenant's Ticket Configuration; the mock's default set is
-         *     fixtures/billingplatform/presets.json (B6).
-         * @enum {string}
+         * Date
+         * @description A field the docs type "Date", with no format given: a date, or a date and time (with or
+         *     without a zone). The mock sends `Timestamp` (B10).
+         * @example 2025-01-10 09:00:00
          */
-        TicketType: "sales" | "technical support" | "billing";
+        DocDate: string;
+        /**
+         * Ticket Type
+         * @description A "Preset Value" from the tenant's Ticket Configuration: each tenant names its own, so any
+         *     text (the docs' examples: sales, technical support, billing). The mock's tenant has the
+         *     values in `x-mockdesk-presets`, which its store and request checks read; a value outside
+         *     them is refused as Yii's `in` rule refuses it ("Ticket Type is invalid.", B6).
+         * @example billing
+         */
+        TicketType: string;
         /**
          * Ticket Status
-         * @description A preset value (Ticket Configuration); default set in presets.json (B6).
-         * @enum {string}
+         * @description A "Preset Value" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).
+         * @example open
          */
-        TicketStatus: "open" | "assigned" | "in progress" | "awaiting customer" | "resolved" | "closed";
+        TicketStatus: string;
         /**
          * Ticket Priority
-         * @description A preset value (Ticket Configuration); default set in presets.json (B6).
-         * @enum {string}
+         * @description A "Preset Value" (Ticket Configuration), any text; the mock's set is `x-mockdesk-presets` (B6).
+         * @example normal
          */
-        TicketPriority: "low" | "normal" | "high" | "urgent";
+        TicketPriority: string;
         /**
          * Owned By
-         * @description A preset value (the platform's users), `null` while nobody owns the ticket (B6).
-         * @enum {string|null}
+         * @description A "Preset Value" (one of the tenant's users), any text, `null` while nobody owns the
+         *     ticket; the mock's users are `x-mockdesk-presets` (invented names, B6).
+         * @example Priya Sharma
          */
-        TicketOwner: "Amelia Hughes" | "Oliver Bennett" | "Priya Sharma" | "James Whitfield" | "Chloe Davies" | "Tom Gallagher" | null;
-        /** @description The ticket's fields as the docs list them; `title` is the docs' field name. */
+        TicketOwner: string | null;
+        /**
+         * @description The ticket's fields as the docs list them, with the types their table gives (`title` is
+         *     the docs' field name): the id is Text, the dates are Date, the presets are any text. What
+         *     the mock itself stores is narrower (`TicketRecord`).
+         */
         TicketFields: {
             /**
              * Ticket ID
-             * @description The unique identifier for this ticket (the docs type it Text; it is an integer, B11).
+             * @description The unique identifier for this ticket. The docs type it Text; `idAfter` compares it as a number and the mock issues integers (B11).
              */
-            id: number;
+            id: number | string;
             /**
              * Customer
              * @description The ID of the customer this ticket is for.
@@ -233,17 +247,17 @@ export interface components {
              * Date
              * @description When this ticket was created.
              */
-            createdDate: components["schemas"]["Timestamp"];
+            createdDate: components["schemas"]["DocDate"];
             /**
              * Followup Required
              * @description When followup action is required for this ticket.
              */
-            ticketFollowupDate: components["schemas"]["Timestamp"] | null;
+            ticketFollowupDate: components["schemas"]["DocDate"] | null;
             /**
              * Action Required
              * @description When specific action is required to be taken on this ticket.
              */
-            ticketActionRequiredDate: components["schemas"]["Timestamp"] | null;
+            ticketActionRequiredDate: components["schemas"]["DocDate"] | null;
         };
         /** @description A ticket, as the API answers it. */
         Ticket: components["schemas"]["TicketFields"];
@@ -252,6 +266,10 @@ export interface components {
          *     compares with. Never served (B8); not a vendor shape.
          */
         TicketRecord: {
+            id?: number;
+            createdDate?: components["schemas"]["Timestamp"];
+            ticketFollowupDate?: components["schemas"]["Timestamp"] | null;
+            ticketActionRequiredDate?: components["schemas"]["Timestamp"] | null;
             lastUpdated: components["schemas"]["Timestamp"];
         } & components["schemas"]["TicketFields"];
         /**
@@ -262,7 +280,8 @@ export interface components {
         TicketWritable: {
             /**
              * Customer
-             * @description An existing customer's ID.
+             * @description An existing customer's ID. A string of digits counts as the number, in a JSON body as
+             *     in a form, as Yii's integer validator takes it (B9).
              */
             customerID?: number;
             ticketType?: components["schemas"]["TicketType"];
@@ -343,9 +362,18 @@ export interface components {
                 "application/json": components["schemas"]["Ticket"];
             };
         };
-        /** @description Up to 100 tickets in ascending id order, a bare array. */
+        /**
+         * @description Up to 100 tickets in ascending id order, a bare array. The mock says when a list was cut
+         *     with Yii 2's pagination headers (x-inferred, B7); the docs show none, so none is required.
+         */
         TicketList: {
             headers: {
+                /** @description How many tickets match the filters, on every page together. */
+                "X-Pagination-Total-Count"?: number;
+                /** @description The most tickets one response holds. */
+                "X-Pagination-Per-Page"?: number;
+                /** @description RFC 8288 links; `rel="next"` (the same request with `idAfter` set to this page's last id) while more tickets match. */
+                Link?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -442,7 +470,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The body is neither JSON nor a urlencoded form (B9). */
+        /** @description The body is neither JSON nor a form (B9). */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -451,7 +479,7 @@ export interface components {
                 /**
                  * @example {
                  *       "name": "Unsupported Media Type",
-                 *       "message": "Content type text/plain is not supported: send application/json or application/x-www-form-urlencoded.",
+                 *       "message": "Content type text/plain is not supported: send application/json or application/x-www-form-urlencoded or multipart/form-data.",
                  *       "code": 0,
                  *       "status": 415
                  *     }
@@ -555,6 +583,41 @@ export interface components {
     };
     pathItems: never;
 }
+export type Timestamp = components['schemas']['Timestamp'];
+export type DateTimeInput = components['schemas']['DateTimeInput'];
+export type DocDate = components['schemas']['DocDate'];
+export type TicketType = components['schemas']['TicketType'];
+export type TicketStatus = components['schemas']['TicketStatus'];
+export type TicketPriority = components['schemas']['TicketPriority'];
+export type TicketOwner = components['schemas']['TicketOwner'];
+export type TicketFields = components['schemas']['TicketFields'];
+export type Ticket = components['schemas']['Ticket'];
+export type TicketRecord = components['schemas']['TicketRecord'];
+export type TicketWritable = components['schemas']['TicketWritable'];
+export type TicketCreate = components['schemas']['TicketCreate'];
+export type TicketUpdate = components['schemas']['TicketUpdate'];
+export type Customer = components['schemas']['Customer'];
+export type Error = components['schemas']['Error'];
+export type ValidationErrors = components['schemas']['ValidationErrors'];
+export type ResponseOneTicket = components['responses']['OneTicket'];
+export type ResponseTicketList = components['responses']['TicketList'];
+export type ResponseBadRequest = components['responses']['BadRequest'];
+export type ResponseMalformedBody = components['responses']['MalformedBody'];
+export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
+export type ResponseValidationFailed = components['responses']['ValidationFailed'];
+export type ResponseRateLimited = components['responses']['RateLimited'];
+export type ResponseServerError = components['responses']['ServerError'];
+export type ParameterTicketId = components['parameters']['ticketId'];
+export type ParameterCustomerId = components['parameters']['customerId'];
+export type ParameterIdAfter = components['parameters']['idAfter'];
+export type ParameterCreatedSince = components['parameters']['createdSince'];
+export type ParameterUpdatedSince = components['parameters']['updatedSince'];
+export type ParameterNumberActive = components['parameters']['numberActive'];
+export type ParameterServiceActive = components['parameters']['serviceActive'];
+export type ParameterFeatureActive = components['parameters']['featureActive'];
+export type HeaderWwwAuthenticate = components['headers']['WWW-Authenticate'];
 export type $defs = Record<string, never>;
 export interface operations {
     listTickets: {
@@ -609,6 +672,7 @@ export interface operations {
                  */
                 "application/json": components["schemas"]["TicketCreate"];
                 "application/x-www-form-urlencoded": components["schemas"]["TicketCreate"];
+                "multipart/form-data": components["schemas"]["TicketCreate"];
             };
         };
         responses: {

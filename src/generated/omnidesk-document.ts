@@ -67,11 +67,11 @@ const document: OpenApiDocument = {
           {
             "name": "query",
             "in": "query",
-            "description": "Search text (letters, digits and spaces). The docs' default `\"\"` is left out, see O8.",
+            "description": "Search text (letters, digits and spaces). The docs' pattern is `^[0-9a-zA-Z ]+$` with\nthe default `\"\"`, so the empty value (`?query=`) is allowed too: it matches everyone (O8).\n",
             "schema": {
               "type": "string",
-              "pattern": "^[0-9a-zA-Z ]+$",
-              "minLength": 1
+              "pattern": "^[0-9a-zA-Z ]*$",
+              "default": ""
             }
           },
           {
@@ -199,8 +199,7 @@ const document: OpenApiDocument = {
                                 "address": {
                                   "type": "string",
                                   "minLength": 1,
-                                  "description": "The email address",
-                                  "phone number or social account.": null
+                                  "description": "The email address, phone number or social account."
                                 }
                               }
                             }
@@ -414,7 +413,6 @@ const document: OpenApiDocument = {
             "multipart/form-data": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "brand_id"
                 ],
@@ -432,10 +430,37 @@ const document: OpenApiDocument = {
                     "maxLength": 255
                   },
                   "search_customer_channel_value": {
-                    "description": "If \"enable customer search by channels\" is enabled on the brand, this can be used instead of primary_id.",
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 255
+                    "description": "If \"enable customer search by channels\" is enabled on the brand, this can be used\ninstead of primary_id. It is an address of one of the channel types (an email\naddress, an E.164 phone number, a Facebook account id or a Twitter account), and the\nnew customer gets it as a channel, so searches by channel value find it (O16).\n",
+                    "x-unique": true,
+                    "anyOf": [
+                      {
+                        "type": "string",
+                        "format": "email",
+                        "maxLength": 255,
+                        "example": "thomas@test.com"
+                      },
+                      {
+                        "description": "A phone number in E.164 form.",
+                        "type": "string",
+                        "pattern": "^\\+[0-9]+$",
+                        "maxLength": 16,
+                        "example": "+31612312311"
+                      },
+                      {
+                        "description": "A Facebook account id (a number in the docs' example; digits in a form).",
+                        "type": "string",
+                        "pattern": "^[0-9]+$",
+                        "maxLength": 32,
+                        "example": "100004512345678"
+                      },
+                      {
+                        "description": "A Twitter account (the docs' pattern for `extra_twitter`).",
+                        "type": "string",
+                        "pattern": "^[a-zA-Z0-9_ ]+$",
+                        "maxLength": 255,
+                        "example": "thomasj"
+                      }
+                    ]
                   },
                   "brand_id": {
                     "type": "integer",
@@ -452,19 +477,21 @@ const document: OpenApiDocument = {
                   },
                   "noSync": {
                     "description": "Does not update other tickets with the new linked channel(s) if sent along with the request.",
-                    "type": "boolean"
+                    "type": "string"
                   },
                   "firstname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "default": "",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
                   "lastname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "default": "",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
@@ -516,7 +543,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "brand_id"
                 ],
@@ -534,10 +560,37 @@ const document: OpenApiDocument = {
                     "maxLength": 255
                   },
                   "search_customer_channel_value": {
-                    "description": "If \"enable customer search by channels\" is enabled on the brand, this can be used instead of primary_id.",
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 255
+                    "description": "If \"enable customer search by channels\" is enabled on the brand, this can be used\ninstead of primary_id. It is an address of one of the channel types (an email\naddress, an E.164 phone number, a Facebook account id or a Twitter account), and the\nnew customer gets it as a channel, so searches by channel value find it (O16).\n",
+                    "x-unique": true,
+                    "anyOf": [
+                      {
+                        "type": "string",
+                        "format": "email",
+                        "maxLength": 255,
+                        "example": "thomas@test.com"
+                      },
+                      {
+                        "description": "A phone number in E.164 form.",
+                        "type": "string",
+                        "pattern": "^\\+[0-9]+$",
+                        "maxLength": 16,
+                        "example": "+31612312311"
+                      },
+                      {
+                        "description": "A Facebook account id (a number in the docs' example; digits in a form).",
+                        "type": "string",
+                        "pattern": "^[0-9]+$",
+                        "maxLength": 32,
+                        "example": "100004512345678"
+                      },
+                      {
+                        "description": "A Twitter account (the docs' pattern for `extra_twitter`).",
+                        "type": "string",
+                        "pattern": "^[a-zA-Z0-9_ ]+$",
+                        "maxLength": 255,
+                        "example": "thomasj"
+                      }
+                    ]
                   },
                   "brand_id": {
                     "type": "integer",
@@ -554,19 +607,21 @@ const document: OpenApiDocument = {
                   },
                   "noSync": {
                     "description": "Does not update other tickets with the new linked channel(s) if sent along with the request.",
-                    "type": "boolean"
+                    "type": "string"
                   },
                   "firstname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "default": "",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
                   "lastname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "default": "",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
@@ -820,7 +875,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "properties": {
                   "primaryID": {
                     "description": "The customer's id in the caller's own system (a customer or order number).",
@@ -839,16 +893,16 @@ const document: OpenApiDocument = {
                     "minimum": 1
                   },
                   "firstname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
                   "lastname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   }
@@ -1066,7 +1120,6 @@ const document: OpenApiDocument = {
             "multipart/form-data": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "primary_id"
                 ],
@@ -1093,7 +1146,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "primary_id"
                 ],
@@ -1209,8 +1261,7 @@ const document: OpenApiDocument = {
                               "address": {
                                 "type": "string",
                                 "minLength": 1,
-                                "description": "The email address",
-                                "phone number or social account.": null
+                                "description": "The email address, phone number or social account."
                               }
                             }
                           }
@@ -1466,7 +1517,6 @@ const document: OpenApiDocument = {
             "multipart/form-data": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "customerChannelValue"
                 ],
@@ -1492,7 +1542,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "customerChannelValue"
                 ],
@@ -1607,8 +1656,7 @@ const document: OpenApiDocument = {
                               "address": {
                                 "type": "string",
                                 "minLength": 1,
-                                "description": "The email address",
-                                "phone number or social account.": null
+                                "description": "The email address, phone number or social account."
                               }
                             }
                           }
@@ -1862,7 +1910,6 @@ const document: OpenApiDocument = {
             "multipart/form-data": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "properties": {
                   "customer_id": {
                     "type": "integer",
@@ -1882,7 +1929,7 @@ const document: OpenApiDocument = {
                   },
                   "noSync": {
                     "description": "Does not link other tickets with a matching contact address.",
-                    "type": "boolean"
+                    "type": "string"
                   },
                   "extra_email": {
                     "type": "string",
@@ -1923,7 +1970,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "properties": {
                   "customer_id": {
                     "type": "integer",
@@ -1943,7 +1989,7 @@ const document: OpenApiDocument = {
                   },
                   "noSync": {
                     "description": "Does not link other tickets with a matching contact address.",
-                    "type": "boolean"
+                    "type": "string"
                   },
                   "extra_email": {
                     "type": "string",
@@ -2171,7 +2217,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "externalPrimaryID"
                 ],
@@ -2189,16 +2234,16 @@ const document: OpenApiDocument = {
                     "example": 2
                   },
                   "firstname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
                   "lastname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   }
@@ -2805,7 +2850,6 @@ const document: OpenApiDocument = {
             "multipart/form-data": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "message"
                 ],
@@ -2857,7 +2901,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "message"
                 ],
@@ -3104,7 +3147,6 @@ const document: OpenApiDocument = {
             "multipart/form-data": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "brandID",
                   "channel",
@@ -3141,7 +3183,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "brandID",
                   "channel",
@@ -3366,7 +3407,6 @@ const document: OpenApiDocument = {
             "multipart/form-data": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "brandID"
                 ],
@@ -3385,16 +3425,16 @@ const document: OpenApiDocument = {
                     "example": 2
                   },
                   "firstname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
                   "lastname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   }
@@ -3432,7 +3472,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "brandID"
                 ],
@@ -3451,16 +3490,16 @@ const document: OpenApiDocument = {
                     "example": 2
                   },
                   "firstname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
                   "lastname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   }
@@ -3792,8 +3831,7 @@ const document: OpenApiDocument = {
                               "address": {
                                 "type": "string",
                                 "minLength": 1,
-                                "description": "The email address",
-                                "phone number or social account.": null
+                                "description": "The email address, phone number or social account."
                               }
                             }
                           }
@@ -4045,7 +4083,6 @@ const document: OpenApiDocument = {
             "application/x-www-form-urlencoded": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "properties": {
                   "brandID": {
                     "type": "integer",
@@ -4053,16 +4090,16 @@ const document: OpenApiDocument = {
                     "example": 2
                   },
                   "firstname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   },
                   "lastname": {
-                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+                    "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
                     "type": "string",
-                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+                    "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
                     "maxLength": 255,
                     "example": "de Vries"
                   }
@@ -4916,9 +4953,9 @@ const document: OpenApiDocument = {
         "example": "42342345345"
       },
       "Name": {
-        "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+        "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
         "type": "string",
-        "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+        "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
         "maxLength": 255,
         "example": "de Vries"
       },
@@ -4976,8 +5013,8 @@ const document: OpenApiDocument = {
         "maxLength": 255
       },
       "Flag": {
-        "description": "A yes/no form field; `true`/`false` (O11).",
-        "type": "boolean"
+        "description": "A switch that counts when it is sent, whatever its value: the docs' noSync acts \"if sent\nalong with the request\", so `noSync=1`, `noSync=true`, `noSync=false` and `noSync=` all\nswitch syncing off (O11).\n",
+        "type": "string"
       },
       "CustomerChannel": {
         "type": "object",
@@ -5012,8 +5049,7 @@ const document: OpenApiDocument = {
           "address": {
             "type": "string",
             "minLength": 1,
-            "description": "The email address",
-            "phone number or social account.": null
+            "description": "The email address, phone number or social account."
           }
         }
       },
@@ -5085,8 +5121,7 @@ const document: OpenApiDocument = {
                 "address": {
                   "type": "string",
                   "minLength": 1,
-                  "description": "The email address",
-                  "phone number or social account.": null
+                  "description": "The email address, phone number or social account."
                 }
               }
             }
@@ -5171,8 +5206,7 @@ const document: OpenApiDocument = {
                 "address": {
                   "type": "string",
                   "minLength": 1,
-                  "description": "The email address",
-                  "phone number or social account.": null
+                  "description": "The email address, phone number or social account."
                 }
               }
             }
@@ -5296,8 +5330,7 @@ const document: OpenApiDocument = {
                       "address": {
                         "type": "string",
                         "minLength": 1,
-                        "description": "The email address",
-                        "phone number or social account.": null
+                        "description": "The email address, phone number or social account."
                       }
                     }
                   }
@@ -5396,8 +5429,7 @@ const document: OpenApiDocument = {
                     "address": {
                       "type": "string",
                       "minLength": 1,
-                      "description": "The email address",
-                      "phone number or social account.": null
+                      "description": "The email address, phone number or social account."
                     }
                   }
                 }
@@ -5487,8 +5519,7 @@ const document: OpenApiDocument = {
               "null"
             ],
             "format": "uri",
-            "description": "The brand's CRM sync URL",
-            "if one is configured.": null
+            "description": "The brand's CRM sync URL, if one is configured."
           }
         }
       },
@@ -5814,7 +5845,6 @@ const document: OpenApiDocument = {
       },
       "CustomerCreateForm": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "brand_id"
         ],
@@ -5832,10 +5862,37 @@ const document: OpenApiDocument = {
             "maxLength": 255
           },
           "search_customer_channel_value": {
-            "description": "If \"enable customer search by channels\" is enabled on the brand, this can be used instead of primary_id.",
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 255
+            "description": "If \"enable customer search by channels\" is enabled on the brand, this can be used\ninstead of primary_id. It is an address of one of the channel types (an email\naddress, an E.164 phone number, a Facebook account id or a Twitter account), and the\nnew customer gets it as a channel, so searches by channel value find it (O16).\n",
+            "x-unique": true,
+            "anyOf": [
+              {
+                "type": "string",
+                "format": "email",
+                "maxLength": 255,
+                "example": "thomas@test.com"
+              },
+              {
+                "description": "A phone number in E.164 form.",
+                "type": "string",
+                "pattern": "^\\+[0-9]+$",
+                "maxLength": 16,
+                "example": "+31612312311"
+              },
+              {
+                "description": "A Facebook account id (a number in the docs' example; digits in a form).",
+                "type": "string",
+                "pattern": "^[0-9]+$",
+                "maxLength": 32,
+                "example": "100004512345678"
+              },
+              {
+                "description": "A Twitter account (the docs' pattern for `extra_twitter`).",
+                "type": "string",
+                "pattern": "^[a-zA-Z0-9_ ]+$",
+                "maxLength": 255,
+                "example": "thomasj"
+              }
+            ]
           },
           "brand_id": {
             "type": "integer",
@@ -5852,19 +5909,21 @@ const document: OpenApiDocument = {
           },
           "noSync": {
             "description": "Does not update other tickets with the new linked channel(s) if sent along with the request.",
-            "type": "boolean"
+            "type": "string"
           },
           "firstname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "default": "",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           },
           "lastname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "default": "",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           },
@@ -5905,7 +5964,6 @@ const document: OpenApiDocument = {
       },
       "CustomerUpdateIndexForm": {
         "type": "object",
-        "additionalProperties": false,
         "properties": {
           "primaryID": {
             "description": "The customer's id in the caller's own system (a customer or order number).",
@@ -5924,16 +5982,16 @@ const document: OpenApiDocument = {
             "minimum": 1
           },
           "firstname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           },
           "lastname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           }
@@ -5948,7 +6006,6 @@ const document: OpenApiDocument = {
       },
       "CustomerUpdateItemForm": {
         "type": "object",
-        "additionalProperties": false,
         "properties": {
           "brandID": {
             "type": "integer",
@@ -5956,16 +6013,16 @@ const document: OpenApiDocument = {
             "example": 2
           },
           "firstname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           },
           "lastname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           }
@@ -5992,7 +6049,6 @@ const document: OpenApiDocument = {
       },
       "UpdateCustomerForm": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "externalPrimaryID"
         ],
@@ -6010,16 +6066,16 @@ const document: OpenApiDocument = {
             "example": 2
           },
           "firstname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           },
           "lastname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           }
@@ -6046,7 +6102,6 @@ const document: OpenApiDocument = {
       },
       "CreateCustomerCrudForm": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "brandID"
         ],
@@ -6065,16 +6120,16 @@ const document: OpenApiDocument = {
             "example": 2
           },
           "firstname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           },
           "lastname": {
-            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).\n",
+            "description": "A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\\.\\-\\' ]+$`, written\nwithout the `\\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and\nwith `*` for `+`: the docs give the names the default `\"\"` and send them empty in their\nown create example, so an empty name is allowed (it means \"unknown\", O9).\n",
             "type": "string",
-            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$",
+            "pattern": "^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$",
             "maxLength": 255,
             "example": "de Vries"
           }
@@ -6101,7 +6156,6 @@ const document: OpenApiDocument = {
       },
       "SearchByPrimaryExternalIdForm": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "primary_id"
         ],
@@ -6122,7 +6176,6 @@ const document: OpenApiDocument = {
       },
       "SearchByChannelValueForm": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "customerChannelValue"
         ],
@@ -6142,7 +6195,6 @@ const document: OpenApiDocument = {
       },
       "AddChannelOnlyForm": {
         "type": "object",
-        "additionalProperties": false,
         "properties": {
           "customer_id": {
             "type": "integer",
@@ -6162,7 +6214,7 @@ const document: OpenApiDocument = {
           },
           "noSync": {
             "description": "Does not link other tickets with a matching contact address.",
-            "type": "boolean"
+            "type": "string"
           },
           "extra_email": {
             "type": "string",
@@ -6195,7 +6247,6 @@ const document: OpenApiDocument = {
       },
       "ExternalEventForm": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "message"
         ],
@@ -6238,7 +6289,6 @@ const document: OpenApiDocument = {
       },
       "SyncWithCrmForm": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "brandID",
           "channel",
@@ -6361,8 +6411,7 @@ const document: OpenApiDocument = {
                           "address": {
                             "type": "string",
                             "minLength": 1,
-                            "description": "The email address",
-                            "phone number or social account.": null
+                            "description": "The email address, phone number or social account."
                           }
                         }
                       }

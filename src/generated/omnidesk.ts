@@ -331,7 +331,9 @@ export interface components {
         PrimaryId: string;
         /**
          * @description A first or last name. The docs' pattern `^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš\.\-\' ]+$`, written
-         *     without the `\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses (O9).
+         *     without the `\'` escape, which ECMA-262's unicode mode (JSON Schema's) refuses, and
+         *     with `*` for `+`: the docs give the names the default `""` and send them empty in their
+         *     own create example, so an empty name is allowed (it means "unknown", O9).
          * @example de Vries
          */
         Name: string;
@@ -366,15 +368,19 @@ export interface components {
         ChannelValue: string;
         /** @description The value of a custom customer field, sent as `custom_<name>`. */
         CustomFieldValue: string;
-        /** @description A yes/no form field; `true`/`false` (O11). */
-        Flag: boolean;
+        /**
+         * @description A switch that counts when it is sent, whatever its value: the docs' noSync acts "if sent
+         *     along with the request", so `noSync=1`, `noSync=true`, `noSync=false` and `noSync=` all
+         *     switch syncing off (O11).
+         */
+        Flag: string;
         CustomerChannel: {
             /** @description The id of this customer channel. */
             id: number;
             /** @description The channel type's id: 1 email, 2 telephone, 3 facebook, 4 twitter. */
             channel_id: number;
             channel_name: components["schemas"]["ChannelName"];
-            /** @description The email address */
+            /** @description The email address, phone number or social account. */
             address: string;
         };
         /** @description A customer as the list shows it (the fields of the docs' index example). */
@@ -442,7 +448,7 @@ export interface components {
             customer_search_by_channels: boolean;
             /**
              * Format: uri
-             * @description The brand's CRM sync URL
+             * @description The brand's CRM sync URL, if one is configured.
              */
             crm_lookup_url: string | null;
         };
@@ -501,15 +507,22 @@ export interface components {
             channel_id?: components["schemas"]["ChannelType"];
             /** @description The address of the channel to link, e.g. a phone number (E.164) or an email address. */
             customer_link_channel?: components["schemas"]["ChannelValue"];
-            /** @description If "enable customer search by channels" is enabled on the brand, this can be used instead of primary_id. */
-            search_customer_channel_value?: components["schemas"]["ChannelValue"];
+            /**
+             * @description If "enable customer search by channels" is enabled on the brand, this can be used
+             *     instead of primary_id. It is an address of one of the channel types (an email
+             *     address, an E.164 phone number, a Facebook account id or a Twitter account), and the
+             *     new customer gets it as a channel, so searches by channel value find it (O16).
+             */
+            search_customer_channel_value?: components["schemas"]["EmailAddress"] | components["schemas"]["Telephone"] | components["schemas"]["FacebookAccount"] | components["schemas"]["TwitterAccount"];
             brand_id: components["schemas"]["BrandId"];
             /** @description The external primary ID of the customer. Not needed if customer search by channels is enabled on this brand; takes precedence when sent. */
             primary_id?: components["schemas"]["PrimaryId"];
             /** @description Does not update other tickets with the new linked channel(s) if sent along with the request. */
             noSync?: components["schemas"]["Flag"];
-            firstname?: components["schemas"]["Name"];
-            lastname?: components["schemas"]["Name"];
+            /** @default  */
+            firstname: components["schemas"]["Name"];
+            /** @default  */
+            lastname: components["schemas"]["Name"];
             /** @description Allows for instant linking the new customer to a ticket. */
             ticket_id?: number;
             extra_email?: components["schemas"]["EmailAddress"];
@@ -731,12 +744,58 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type Timestamp = components['schemas']['Timestamp'];
+export type BrandId = components['schemas']['BrandId'];
+export type PrimaryId = components['schemas']['PrimaryId'];
+export type Name = components['schemas']['Name'];
+export type ChannelType = components['schemas']['ChannelType'];
+export type ChannelName = components['schemas']['ChannelName'];
+export type Telephone = components['schemas']['Telephone'];
+export type EmailAddress = components['schemas']['EmailAddress'];
+export type TwitterAccount = components['schemas']['TwitterAccount'];
+export type FacebookAccount = components['schemas']['FacebookAccount'];
+export type ChannelValue = components['schemas']['ChannelValue'];
+export type CustomFieldValue = components['schemas']['CustomFieldValue'];
+export type Flag = components['schemas']['Flag'];
+export type CustomerChannel = components['schemas']['CustomerChannel'];
+export type CustomerSummary = components['schemas']['CustomerSummary'];
+export type Customer = components['schemas']['Customer'];
+export type CustomerList = components['schemas']['CustomerList'];
+export type CustomerItem = components['schemas']['CustomerItem'];
+export type Result = components['schemas']['Result'];
+export type Error = components['schemas']['Error'];
+export type Brand = components['schemas']['Brand'];
+export type Ticket = components['schemas']['Ticket'];
+export type TimelineEvent = components['schemas']['TimelineEvent'];
+export type TimelineTicket = components['schemas']['TimelineTicket'];
+export type TimelineItem = components['schemas']['TimelineItem'];
+export type CustomerCreateForm = components['schemas']['CustomerCreateForm'];
+export type CustomerUpdateIndexForm = components['schemas']['CustomerUpdateIndexForm'];
+export type CustomerUpdateItemForm = components['schemas']['CustomerUpdateItemForm'];
+export type UpdateCustomerForm = components['schemas']['UpdateCustomerForm'];
+export type CreateCustomerCrudForm = components['schemas']['CreateCustomerCrudForm'];
+export type SearchByPrimaryExternalIdForm = components['schemas']['SearchByPrimaryExternalIdForm'];
+export type SearchByChannelValueForm = components['schemas']['SearchByChannelValueForm'];
+export type AddChannelOnlyForm = components['schemas']['AddChannelOnlyForm'];
+export type ExternalEventForm = components['schemas']['ExternalEventForm'];
+export type SyncWithCrmForm = components['schemas']['SyncWithCrmForm'];
+export type ResponseCustomerFound = components['responses']['CustomerFound'];
+export type ResponseCustomerUpdated = components['responses']['CustomerUpdated'];
+export type ResponseBadRequest = components['responses']['BadRequest'];
+export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ResponseForbiddenRead = components['responses']['ForbiddenRead'];
+export type ResponseForbiddenCud = components['responses']['ForbiddenCud'];
+export type ResponseServerError = components['responses']['ServerError'];
+export type ParameterCustomerId = components['parameters']['CustomerId'];
 export type $defs = Record<string, never>;
 export interface operations {
     customerIndexGET: {
         parameters: {
             query?: {
-                /** @description Search text (letters, digits and spaces). The docs' default `""` is left out, see O8. */
+                /**
+                 * @description Search text (letters, digits and spaces). The docs' pattern is `^[0-9a-zA-Z ]+$` with
+                 *     the default `""`, so the empty value (`?query=`) is allowed too: it matches everyone (O8).
+                 */
                 query?: string;
                 /** @description The number of customers to skip. */
                 itemStart?: number;

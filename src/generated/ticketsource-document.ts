@@ -41,7 +41,7 @@ const document: OpenApiDocument = {
           "customers"
         ],
         "summary": "List customers",
-        "description": "A page of customers, oldest first, in Laravel's simple-paginator envelope: no total and\nno last page; the end is the page whose `links.next` is null. Links keep the request's\nother query parameters (so `per_page` survives following `next`).\n",
+        "description": "A page of customers, oldest first, in Laravel's simple-paginator envelope: no total and\nno last page; the end is the page whose `links.next` is null. Links carry `page` only, as\nLaravel's simple paginator writes them unless the app calls `withQueryString()` (TS13):\na client that pages with `per_page` sends it again on every page.\n",
         "x-pagination": {
           "style": "page",
           "page": "page",
@@ -132,12 +132,20 @@ const document: OpenApiDocument = {
                                 "maxLength": 255
                               },
                               "first_name": {
-                                "type": "string",
-                                "maxLength": 255
+                                "type": [
+                                  "string",
+                                  "null"
+                                ],
+                                "maxLength": 255,
+                                "description": "Null when created without one (no attribute is required)."
                               },
                               "last_name": {
-                                "type": "string",
-                                "maxLength": 255
+                                "type": [
+                                  "string",
+                                  "null"
+                                ],
+                                "maxLength": 255,
+                                "description": "Null when created without one."
                               },
                               "address": {
                                 "type": "object",
@@ -196,9 +204,13 @@ const document: OpenApiDocument = {
                                 "description": "Sent as `phone` in requests."
                               },
                               "email": {
-                                "type": "string",
+                                "type": [
+                                  "string",
+                                  "null"
+                                ],
                                 "format": "email",
-                                "maxLength": 255
+                                "maxLength": 255,
+                                "description": "Null when created without one."
                               },
                               "membership": {
                                 "type": "object",
@@ -618,14 +630,12 @@ const document: OpenApiDocument = {
             "application/json": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "data"
                 ],
                 "properties": {
                   "data": {
                     "type": "object",
-                    "additionalProperties": false,
                     "required": [
                       "type",
                       "attributes"
@@ -638,9 +648,8 @@ const document: OpenApiDocument = {
                       "attributes": {
                         "allOf": [
                           {
-                            "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
+                            "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
                             "type": "object",
-                            "additionalProperties": false,
                             "x-normalise": [
                               "trim",
                               "empty-to-null"
@@ -655,20 +664,23 @@ const document: OpenApiDocument = {
                                 "description": "The customer's title."
                               },
                               "first_name": {
-                                "type": "string",
-                                "minLength": 1,
+                                "type": [
+                                  "string",
+                                  "null"
+                                ],
                                 "maxLength": 255,
                                 "description": "The customer's first name."
                               },
                               "last_name": {
-                                "type": "string",
-                                "minLength": 1,
+                                "type": [
+                                  "string",
+                                  "null"
+                                ],
                                 "maxLength": 255,
                                 "description": "The customer's last name."
                               },
                               "address": {
                                 "type": "object",
-                                "additionalProperties": false,
                                 "description": "The customer's address; on update only the lines sent change.",
                                 "properties": {
                                   "line_1": {
@@ -709,7 +721,10 @@ const document: OpenApiDocument = {
                                 }
                               },
                               "email": {
-                                "type": "string",
+                                "type": [
+                                  "string",
+                                  "null"
+                                ],
                                 "format": "email",
                                 "maxLength": 255,
                                 "description": "The customer's email address."
@@ -724,7 +739,6 @@ const document: OpenApiDocument = {
                               },
                               "membership": {
                                 "type": "object",
-                                "additionalProperties": false,
                                 "description": "The customer's membership details.",
                                 "properties": {
                                   "identifier": {
@@ -754,29 +768,47 @@ const document: OpenApiDocument = {
                               },
                               "consent": {
                                 "type": "object",
-                                "additionalProperties": false,
                                 "description": "The customer's contact consent; unsent channels default to false on create.",
                                 "properties": {
                                   "email": {
-                                    "type": "boolean"
+                                    "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                                    "enum": [
+                                      true,
+                                      false,
+                                      0,
+                                      1,
+                                      "0",
+                                      "1"
+                                    ]
                                   },
                                   "post": {
-                                    "type": "boolean"
+                                    "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                                    "enum": [
+                                      true,
+                                      false,
+                                      0,
+                                      1,
+                                      "0",
+                                      "1"
+                                    ]
                                   },
                                   "sms": {
-                                    "type": "boolean"
+                                    "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                                    "enum": [
+                                      true,
+                                      false,
+                                      0,
+                                      1,
+                                      "0",
+                                      "1"
+                                    ]
                                   }
                                 }
                               }
                             }
                           }
                         ],
-                        "type": "object",
-                        "required": [
-                          "first_name",
-                          "last_name",
-                          "email"
-                        ]
+                        "type": "object"
                       }
                     }
                   }
@@ -874,12 +906,20 @@ const document: OpenApiDocument = {
                               "maxLength": 255
                             },
                             "first_name": {
-                              "type": "string",
-                              "maxLength": 255
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "maxLength": 255,
+                              "description": "Null when created without one (no attribute is required)."
                             },
                             "last_name": {
-                              "type": "string",
-                              "maxLength": 255
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "maxLength": 255,
+                              "description": "Null when created without one."
                             },
                             "address": {
                               "type": "object",
@@ -938,9 +978,13 @@ const document: OpenApiDocument = {
                               "description": "Sent as `phone` in requests."
                             },
                             "email": {
-                              "type": "string",
+                              "type": [
+                                "string",
+                                "null"
+                              ],
                               "format": "email",
-                              "maxLength": 255
+                              "maxLength": 255,
+                              "description": "Null when created without one."
                             },
                             "membership": {
                               "type": "object",
@@ -1355,12 +1399,20 @@ const document: OpenApiDocument = {
                               "maxLength": 255
                             },
                             "first_name": {
-                              "type": "string",
-                              "maxLength": 255
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "maxLength": 255,
+                              "description": "Null when created without one (no attribute is required)."
                             },
                             "last_name": {
-                              "type": "string",
-                              "maxLength": 255
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "maxLength": 255,
+                              "description": "Null when created without one."
                             },
                             "address": {
                               "type": "object",
@@ -1419,9 +1471,13 @@ const document: OpenApiDocument = {
                               "description": "Sent as `phone` in requests."
                             },
                             "email": {
-                              "type": "string",
+                              "type": [
+                                "string",
+                                "null"
+                              ],
                               "format": "email",
-                              "maxLength": 255
+                              "maxLength": 255,
+                              "description": "Null when created without one."
                             },
                             "membership": {
                               "type": "object",
@@ -1717,14 +1773,12 @@ const document: OpenApiDocument = {
             "application/json": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "data"
                 ],
                 "properties": {
                   "data": {
                     "type": "object",
-                    "additionalProperties": false,
                     "required": [
                       "type",
                       "id",
@@ -1740,9 +1794,8 @@ const document: OpenApiDocument = {
                         "description": "Must match the id in the URL."
                       },
                       "attributes": {
-                        "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
+                        "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
                         "type": "object",
-                        "additionalProperties": false,
                         "x-normalise": [
                           "trim",
                           "empty-to-null"
@@ -1757,20 +1810,23 @@ const document: OpenApiDocument = {
                             "description": "The customer's title."
                           },
                           "first_name": {
-                            "type": "string",
-                            "minLength": 1,
+                            "type": [
+                              "string",
+                              "null"
+                            ],
                             "maxLength": 255,
                             "description": "The customer's first name."
                           },
                           "last_name": {
-                            "type": "string",
-                            "minLength": 1,
+                            "type": [
+                              "string",
+                              "null"
+                            ],
                             "maxLength": 255,
                             "description": "The customer's last name."
                           },
                           "address": {
                             "type": "object",
-                            "additionalProperties": false,
                             "description": "The customer's address; on update only the lines sent change.",
                             "properties": {
                               "line_1": {
@@ -1811,7 +1867,10 @@ const document: OpenApiDocument = {
                             }
                           },
                           "email": {
-                            "type": "string",
+                            "type": [
+                              "string",
+                              "null"
+                            ],
                             "format": "email",
                             "maxLength": 255,
                             "description": "The customer's email address."
@@ -1826,7 +1885,6 @@ const document: OpenApiDocument = {
                           },
                           "membership": {
                             "type": "object",
-                            "additionalProperties": false,
                             "description": "The customer's membership details.",
                             "properties": {
                               "identifier": {
@@ -1856,17 +1914,40 @@ const document: OpenApiDocument = {
                           },
                           "consent": {
                             "type": "object",
-                            "additionalProperties": false,
                             "description": "The customer's contact consent; unsent channels default to false on create.",
                             "properties": {
                               "email": {
-                                "type": "boolean"
+                                "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                                "enum": [
+                                  true,
+                                  false,
+                                  0,
+                                  1,
+                                  "0",
+                                  "1"
+                                ]
                               },
                               "post": {
-                                "type": "boolean"
+                                "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                                "enum": [
+                                  true,
+                                  false,
+                                  0,
+                                  1,
+                                  "0",
+                                  "1"
+                                ]
                               },
                               "sms": {
-                                "type": "boolean"
+                                "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                                "enum": [
+                                  true,
+                                  false,
+                                  0,
+                                  1,
+                                  "0",
+                                  "1"
+                                ]
                               }
                             }
                           }
@@ -1948,12 +2029,20 @@ const document: OpenApiDocument = {
                               "maxLength": 255
                             },
                             "first_name": {
-                              "type": "string",
-                              "maxLength": 255
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "maxLength": 255,
+                              "description": "Null when created without one (no attribute is required)."
                             },
                             "last_name": {
-                              "type": "string",
-                              "maxLength": 255
+                              "type": [
+                                "string",
+                                "null"
+                              ],
+                              "maxLength": 255,
+                              "description": "Null when created without one."
                             },
                             "address": {
                               "type": "object",
@@ -2012,9 +2101,13 @@ const document: OpenApiDocument = {
                               "description": "Sent as `phone` in requests."
                             },
                             "email": {
-                              "type": "string",
+                              "type": [
+                                "string",
+                                "null"
+                              ],
                               "format": "email",
-                              "maxLength": 255
+                              "maxLength": 255,
+                              "description": "Null when created without one."
                             },
                             "membership": {
                               "type": "object",
@@ -2412,6 +2505,336 @@ const document: OpenApiDocument = {
                 },
                 "example": {
                   "message": "No query results for model [App\\Models\\Customer] cst-xxxxxxxxxx9"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "The key's rate limit is spent (Laravel's throttle middleware; limits undocumented).",
+            "x-inferred": true,
+            "headers": {
+              "Retry-After": {
+                "description": "Seconds until the key may call again.",
+                "required": true,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 60
+              },
+              "X-RateLimit-Limit": {
+                "description": "Requests allowed per minute (Laravel's `throttle:api` default, x-inferred).",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 60
+              },
+              "X-RateLimit-Remaining": {
+                "description": "Requests left in the current minute.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 0
+                },
+                "example": 0
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "description": "Laravel's error body.",
+                  "x-inferred": true,
+                  "additionalProperties": false,
+                  "required": [
+                    "message"
+                  ],
+                  "properties": {
+                    "message": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "message": "Too Many Attempts."
+                }
+              }
+            }
+          },
+          "500": {
+            "description": "An unexpected server error (Laravel's production body).",
+            "x-inferred": true,
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "description": "Laravel's error body.",
+                  "x-inferred": true,
+                  "additionalProperties": false,
+                  "required": [
+                    "message"
+                  ],
+                  "properties": {
+                    "message": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "message": "Server Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/customers/{customer_id}/bookings": {
+      "parameters": [
+        {
+          "name": "customer_id",
+          "in": "path",
+          "required": true,
+          "description": "The customer's id (`cst-...`). Looked up, not validated: an id of any shape that matches\nno customer is 404, as Laravel's route model binding answers (x-inferred).\n",
+          "schema": {
+            "type": "string"
+          },
+          "example": "cst-xxxxxxxxxx1"
+        }
+      ],
+      "get": {
+        "operationId": "listCustomerBookings",
+        "tags": [
+          "customers"
+        ],
+        "summary": "List a customer's bookings",
+        "description": "Where every customer's `links.bookings` points. The docs show the link but not the\nbookings, so the spec states only the list envelope every TicketSource list has; a\nbooking is any object (x-inferred). The mock does not model bookings: it answers an empty\npage for any customer it has, and Laravel's 404 for one it has not (TS17).\n",
+        "x-inferred": true,
+        "x-pagination": {
+          "style": "page",
+          "page": "page",
+          "limit": "per_page",
+          "items": "/data",
+          "next": "/links/next"
+        },
+        "parameters": [
+          {
+            "name": "page",
+            "in": "query",
+            "description": "The page to return, from 1.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "default": 1
+            }
+          },
+          {
+            "name": "per_page",
+            "in": "query",
+            "description": "Records per page.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 10
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of the customer's bookings.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "description": "A page of bookings in the simple-paginator envelope; the bookings' own fields are not documented here.",
+                  "x-inferred": true,
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "data",
+                    "links",
+                    "meta"
+                  ],
+                  "properties": {
+                    "data": {
+                      "type": "array",
+                      "maxItems": 100,
+                      "items": {
+                        "type": "object"
+                      }
+                    },
+                    "links": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "first",
+                        "last",
+                        "prev",
+                        "next"
+                      ],
+                      "properties": {
+                        "first": {
+                          "type": "string",
+                          "format": "uri"
+                        },
+                        "last": {
+                          "type": "null",
+                          "description": "Always null: the simple paginator does not count."
+                        },
+                        "prev": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "uri",
+                          "description": "Null on page 1."
+                        },
+                        "next": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "uri",
+                          "description": "Null on the last page."
+                        }
+                      }
+                    },
+                    "meta": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "current_page",
+                        "from",
+                        "path",
+                        "per_page",
+                        "to"
+                      ],
+                      "properties": {
+                        "current_page": {
+                          "type": "integer",
+                          "minimum": 1
+                        },
+                        "from": {
+                          "type": [
+                            "integer",
+                            "null"
+                          ],
+                          "minimum": 1,
+                          "description": "Position of the first record on the page; null when the page is empty."
+                        },
+                        "path": {
+                          "type": "string",
+                          "format": "uri",
+                          "description": "The list's URL without its query."
+                        },
+                        "per_page": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "maximum": 100
+                        },
+                        "to": {
+                          "type": [
+                            "integer",
+                            "null"
+                          ],
+                          "minimum": 1,
+                          "description": "Position of the last record on the page; null when the page is empty."
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No key, an unknown key, or a Basic password that is not empty (x-inferred).",
+            "x-inferred": true,
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "description": "Laravel's error body.",
+                  "x-inferred": true,
+                  "additionalProperties": false,
+                  "required": [
+                    "message"
+                  ],
+                  "properties": {
+                    "message": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "message": "Unauthenticated."
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No customer has this id (Laravel's route model binding).",
+            "x-inferred": true,
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "description": "Laravel's error body.",
+                  "x-inferred": true,
+                  "additionalProperties": false,
+                  "required": [
+                    "message"
+                  ],
+                  "properties": {
+                    "message": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "message": "No query results for model [App\\Models\\Customer] cst-xxxxxxxxxx9"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "`page` or `per_page` is not an integer in range.",
+            "x-inferred": true,
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "description": "Laravel's validation error body: `message` is the first error, plus \"(and N more\nerrors)\"; `errors` maps each failing field, in dot notation, to its messages.\n",
+                  "x-inferred": true,
+                  "additionalProperties": false,
+                  "required": [
+                    "message",
+                    "errors"
+                  ],
+                  "properties": {
+                    "message": {
+                      "type": "string"
+                    },
+                    "errors": {
+                      "type": "object",
+                      "minProperties": 1,
+                      "additionalProperties": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "message": "The per page field must not be greater than 100.",
+                  "errors": {
+                    "per_page": [
+                      "The per page field must not be greater than 100."
+                    ]
+                  }
                 }
               }
             }
@@ -2959,14 +3382,12 @@ const document: OpenApiDocument = {
             "application/json": {
               "schema": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "data"
                 ],
                 "properties": {
                   "data": {
                     "type": "object",
-                    "additionalProperties": false,
                     "required": [
                       "type",
                       "attributes"
@@ -2978,7 +3399,6 @@ const document: OpenApiDocument = {
                       },
                       "attributes": {
                         "type": "object",
-                        "additionalProperties": false,
                         "required": [
                           "description",
                           "created_by"
@@ -3974,12 +4394,20 @@ const document: OpenApiDocument = {
             "maxLength": 255
           },
           "first_name": {
-            "type": "string",
-            "maxLength": 255
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 255,
+            "description": "Null when created without one (no attribute is required)."
           },
           "last_name": {
-            "type": "string",
-            "maxLength": 255
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 255,
+            "description": "Null when created without one."
           },
           "address": {
             "type": "object",
@@ -4038,9 +4466,13 @@ const document: OpenApiDocument = {
             "description": "Sent as `phone` in requests."
           },
           "email": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "format": "email",
-            "maxLength": 255
+            "maxLength": 255,
+            "description": "Null when created without one."
           },
           "membership": {
             "type": "object",
@@ -4188,12 +4620,20 @@ const document: OpenApiDocument = {
                 "maxLength": 255
               },
               "first_name": {
-                "type": "string",
-                "maxLength": 255
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "maxLength": 255,
+                "description": "Null when created without one (no attribute is required)."
               },
               "last_name": {
-                "type": "string",
-                "maxLength": 255
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "maxLength": 255,
+                "description": "Null when created without one."
               },
               "address": {
                 "type": "object",
@@ -4252,9 +4692,13 @@ const document: OpenApiDocument = {
                 "description": "Sent as `phone` in requests."
               },
               "email": {
-                "type": "string",
+                "type": [
+                  "string",
+                  "null"
+                ],
                 "format": "email",
-                "maxLength": 255
+                "maxLength": 255,
+                "description": "Null when created without one."
               },
               "membership": {
                 "type": "object",
@@ -4637,12 +5081,20 @@ const document: OpenApiDocument = {
                       "maxLength": 255
                     },
                     "first_name": {
-                      "type": "string",
-                      "maxLength": 255
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "maxLength": 255,
+                      "description": "Null when created without one (no attribute is required)."
                     },
                     "last_name": {
-                      "type": "string",
-                      "maxLength": 255
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "maxLength": 255,
+                      "description": "Null when created without one."
                     },
                     "address": {
                       "type": "object",
@@ -4701,9 +5153,13 @@ const document: OpenApiDocument = {
                       "description": "Sent as `phone` in requests."
                     },
                     "email": {
-                      "type": "string",
+                      "type": [
+                        "string",
+                        "null"
+                      ],
                       "format": "email",
-                      "maxLength": 255
+                      "maxLength": 255,
+                      "description": "Null when created without one."
                     },
                     "membership": {
                       "type": "object",
@@ -5068,6 +5524,105 @@ const document: OpenApiDocument = {
           }
         }
       },
+      "BookingList": {
+        "description": "A page of bookings in the simple-paginator envelope; the bookings' own fields are not documented here.",
+        "x-inferred": true,
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "data",
+          "links",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "maxItems": 100,
+            "items": {
+              "type": "object"
+            }
+          },
+          "links": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "first",
+              "last",
+              "prev",
+              "next"
+            ],
+            "properties": {
+              "first": {
+                "type": "string",
+                "format": "uri"
+              },
+              "last": {
+                "type": "null",
+                "description": "Always null: the simple paginator does not count."
+              },
+              "prev": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "uri",
+                "description": "Null on page 1."
+              },
+              "next": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "format": "uri",
+                "description": "Null on the last page."
+              }
+            }
+          },
+          "meta": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "current_page",
+              "from",
+              "path",
+              "per_page",
+              "to"
+            ],
+            "properties": {
+              "current_page": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "from": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "minimum": 1,
+                "description": "Position of the first record on the page; null when the page is empty."
+              },
+              "path": {
+                "type": "string",
+                "format": "uri",
+                "description": "The list's URL without its query."
+              },
+              "per_page": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 100
+              },
+              "to": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "minimum": 1,
+                "description": "Position of the last record on the page; null when the page is empty."
+              }
+            }
+          }
+        }
+      },
       "CustomerDocument": {
         "type": "object",
         "additionalProperties": false,
@@ -5118,12 +5673,20 @@ const document: OpenApiDocument = {
                     "maxLength": 255
                   },
                   "first_name": {
-                    "type": "string",
-                    "maxLength": 255
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 255,
+                    "description": "Null when created without one (no attribute is required)."
                   },
                   "last_name": {
-                    "type": "string",
-                    "maxLength": 255
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 255,
+                    "description": "Null when created without one."
                   },
                   "address": {
                     "type": "object",
@@ -5182,9 +5745,13 @@ const document: OpenApiDocument = {
                     "description": "Sent as `phone` in requests."
                   },
                   "email": {
-                    "type": "string",
+                    "type": [
+                      "string",
+                      "null"
+                    ],
                     "format": "email",
-                    "maxLength": 255
+                    "maxLength": 255,
+                    "description": "Null when created without one."
                   },
                   "membership": {
                     "type": "object",
@@ -5384,10 +5951,20 @@ const document: OpenApiDocument = {
           }
         }
       },
+      "BooleanInput": {
+        "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+        "enum": [
+          true,
+          false,
+          0,
+          1,
+          "0",
+          "1"
+        ]
+      },
       "CustomerWritableAttributes": {
-        "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
+        "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
         "type": "object",
-        "additionalProperties": false,
         "x-normalise": [
           "trim",
           "empty-to-null"
@@ -5402,20 +5979,23 @@ const document: OpenApiDocument = {
             "description": "The customer's title."
           },
           "first_name": {
-            "type": "string",
-            "minLength": 1,
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 255,
             "description": "The customer's first name."
           },
           "last_name": {
-            "type": "string",
-            "minLength": 1,
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 255,
             "description": "The customer's last name."
           },
           "address": {
             "type": "object",
-            "additionalProperties": false,
             "description": "The customer's address; on update only the lines sent change.",
             "properties": {
               "line_1": {
@@ -5456,7 +6036,10 @@ const document: OpenApiDocument = {
             }
           },
           "email": {
-            "type": "string",
+            "type": [
+              "string",
+              "null"
+            ],
             "format": "email",
             "maxLength": 255,
             "description": "The customer's email address."
@@ -5471,7 +6054,6 @@ const document: OpenApiDocument = {
           },
           "membership": {
             "type": "object",
-            "additionalProperties": false,
             "description": "The customer's membership details.",
             "properties": {
               "identifier": {
@@ -5501,17 +6083,40 @@ const document: OpenApiDocument = {
           },
           "consent": {
             "type": "object",
-            "additionalProperties": false,
             "description": "The customer's contact consent; unsent channels default to false on create.",
             "properties": {
               "email": {
-                "type": "boolean"
+                "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                "enum": [
+                  true,
+                  false,
+                  0,
+                  1,
+                  "0",
+                  "1"
+                ]
               },
               "post": {
-                "type": "boolean"
+                "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                "enum": [
+                  true,
+                  false,
+                  0,
+                  1,
+                  "0",
+                  "1"
+                ]
               },
               "sms": {
-                "type": "boolean"
+                "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                "enum": [
+                  true,
+                  false,
+                  0,
+                  1,
+                  "0",
+                  "1"
+                ]
               }
             }
           }
@@ -5520,9 +6125,8 @@ const document: OpenApiDocument = {
       "CustomerCreateAttributes": {
         "allOf": [
           {
-            "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
+            "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
             "type": "object",
-            "additionalProperties": false,
             "x-normalise": [
               "trim",
               "empty-to-null"
@@ -5537,20 +6141,23 @@ const document: OpenApiDocument = {
                 "description": "The customer's title."
               },
               "first_name": {
-                "type": "string",
-                "minLength": 1,
+                "type": [
+                  "string",
+                  "null"
+                ],
                 "maxLength": 255,
                 "description": "The customer's first name."
               },
               "last_name": {
-                "type": "string",
-                "minLength": 1,
+                "type": [
+                  "string",
+                  "null"
+                ],
                 "maxLength": 255,
                 "description": "The customer's last name."
               },
               "address": {
                 "type": "object",
-                "additionalProperties": false,
                 "description": "The customer's address; on update only the lines sent change.",
                 "properties": {
                   "line_1": {
@@ -5591,7 +6198,10 @@ const document: OpenApiDocument = {
                 }
               },
               "email": {
-                "type": "string",
+                "type": [
+                  "string",
+                  "null"
+                ],
                 "format": "email",
                 "maxLength": 255,
                 "description": "The customer's email address."
@@ -5606,7 +6216,6 @@ const document: OpenApiDocument = {
               },
               "membership": {
                 "type": "object",
-                "additionalProperties": false,
                 "description": "The customer's membership details.",
                 "properties": {
                   "identifier": {
@@ -5636,40 +6245,56 @@ const document: OpenApiDocument = {
               },
               "consent": {
                 "type": "object",
-                "additionalProperties": false,
                 "description": "The customer's contact consent; unsent channels default to false on create.",
                 "properties": {
                   "email": {
-                    "type": "boolean"
+                    "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                    "enum": [
+                      true,
+                      false,
+                      0,
+                      1,
+                      "0",
+                      "1"
+                    ]
                   },
                   "post": {
-                    "type": "boolean"
+                    "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                    "enum": [
+                      true,
+                      false,
+                      0,
+                      1,
+                      "0",
+                      "1"
+                    ]
                   },
                   "sms": {
-                    "type": "boolean"
+                    "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                    "enum": [
+                      true,
+                      false,
+                      0,
+                      1,
+                      "0",
+                      "1"
+                    ]
                   }
                 }
               }
             }
           }
         ],
-        "type": "object",
-        "required": [
-          "first_name",
-          "last_name",
-          "email"
-        ]
+        "type": "object"
       },
       "CustomerCreateRequest": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "data"
         ],
         "properties": {
           "data": {
             "type": "object",
-            "additionalProperties": false,
             "required": [
               "type",
               "attributes"
@@ -5682,9 +6307,8 @@ const document: OpenApiDocument = {
               "attributes": {
                 "allOf": [
                   {
-                    "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
+                    "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
                     "type": "object",
-                    "additionalProperties": false,
                     "x-normalise": [
                       "trim",
                       "empty-to-null"
@@ -5699,20 +6323,23 @@ const document: OpenApiDocument = {
                         "description": "The customer's title."
                       },
                       "first_name": {
-                        "type": "string",
-                        "minLength": 1,
+                        "type": [
+                          "string",
+                          "null"
+                        ],
                         "maxLength": 255,
                         "description": "The customer's first name."
                       },
                       "last_name": {
-                        "type": "string",
-                        "minLength": 1,
+                        "type": [
+                          "string",
+                          "null"
+                        ],
                         "maxLength": 255,
                         "description": "The customer's last name."
                       },
                       "address": {
                         "type": "object",
-                        "additionalProperties": false,
                         "description": "The customer's address; on update only the lines sent change.",
                         "properties": {
                           "line_1": {
@@ -5753,7 +6380,10 @@ const document: OpenApiDocument = {
                         }
                       },
                       "email": {
-                        "type": "string",
+                        "type": [
+                          "string",
+                          "null"
+                        ],
                         "format": "email",
                         "maxLength": 255,
                         "description": "The customer's email address."
@@ -5768,7 +6398,6 @@ const document: OpenApiDocument = {
                       },
                       "membership": {
                         "type": "object",
-                        "additionalProperties": false,
                         "description": "The customer's membership details.",
                         "properties": {
                           "identifier": {
@@ -5798,29 +6427,47 @@ const document: OpenApiDocument = {
                       },
                       "consent": {
                         "type": "object",
-                        "additionalProperties": false,
                         "description": "The customer's contact consent; unsent channels default to false on create.",
                         "properties": {
                           "email": {
-                            "type": "boolean"
+                            "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                            "enum": [
+                              true,
+                              false,
+                              0,
+                              1,
+                              "0",
+                              "1"
+                            ]
                           },
                           "post": {
-                            "type": "boolean"
+                            "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                            "enum": [
+                              true,
+                              false,
+                              0,
+                              1,
+                              "0",
+                              "1"
+                            ]
                           },
                           "sms": {
-                            "type": "boolean"
+                            "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                            "enum": [
+                              true,
+                              false,
+                              0,
+                              1,
+                              "0",
+                              "1"
+                            ]
                           }
                         }
                       }
                     }
                   }
                 ],
-                "type": "object",
-                "required": [
-                  "first_name",
-                  "last_name",
-                  "email"
-                ]
+                "type": "object"
               }
             }
           }
@@ -5828,14 +6475,12 @@ const document: OpenApiDocument = {
       },
       "CustomerUpdateRequest": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "data"
         ],
         "properties": {
           "data": {
             "type": "object",
-            "additionalProperties": false,
             "required": [
               "type",
               "id",
@@ -5851,9 +6496,8 @@ const document: OpenApiDocument = {
                 "description": "Must match the id in the URL."
               },
               "attributes": {
-                "description": "The attributes a client may send, on create and update. Strings are trimmed and empty\nstrings become null before validation (Laravel's default input middleware). Unknown\nattributes are rejected as prohibited (x-inferred: Laravel would drop them silently).\n",
+                "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
                 "type": "object",
-                "additionalProperties": false,
                 "x-normalise": [
                   "trim",
                   "empty-to-null"
@@ -5868,20 +6512,23 @@ const document: OpenApiDocument = {
                     "description": "The customer's title."
                   },
                   "first_name": {
-                    "type": "string",
-                    "minLength": 1,
+                    "type": [
+                      "string",
+                      "null"
+                    ],
                     "maxLength": 255,
                     "description": "The customer's first name."
                   },
                   "last_name": {
-                    "type": "string",
-                    "minLength": 1,
+                    "type": [
+                      "string",
+                      "null"
+                    ],
                     "maxLength": 255,
                     "description": "The customer's last name."
                   },
                   "address": {
                     "type": "object",
-                    "additionalProperties": false,
                     "description": "The customer's address; on update only the lines sent change.",
                     "properties": {
                       "line_1": {
@@ -5922,7 +6569,10 @@ const document: OpenApiDocument = {
                     }
                   },
                   "email": {
-                    "type": "string",
+                    "type": [
+                      "string",
+                      "null"
+                    ],
                     "format": "email",
                     "maxLength": 255,
                     "description": "The customer's email address."
@@ -5937,7 +6587,6 @@ const document: OpenApiDocument = {
                   },
                   "membership": {
                     "type": "object",
-                    "additionalProperties": false,
                     "description": "The customer's membership details.",
                     "properties": {
                       "identifier": {
@@ -5967,17 +6616,40 @@ const document: OpenApiDocument = {
                   },
                   "consent": {
                     "type": "object",
-                    "additionalProperties": false,
                     "description": "The customer's contact consent; unsent channels default to false on create.",
                     "properties": {
                       "email": {
-                        "type": "boolean"
+                        "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                        "enum": [
+                          true,
+                          false,
+                          0,
+                          1,
+                          "0",
+                          "1"
+                        ]
                       },
                       "post": {
-                        "type": "boolean"
+                        "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                        "enum": [
+                          true,
+                          false,
+                          0,
+                          1,
+                          "0",
+                          "1"
+                        ]
                       },
                       "sms": {
-                        "type": "boolean"
+                        "description": "Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `\"0\"` or `\"1\"`; stored and answered\nas `true` or `false`.\n",
+                        "enum": [
+                          true,
+                          false,
+                          0,
+                          1,
+                          "0",
+                          "1"
+                        ]
                       }
                     }
                   }
@@ -5989,14 +6661,12 @@ const document: OpenApiDocument = {
       },
       "CustomerNoteCreateRequest": {
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "data"
         ],
         "properties": {
           "data": {
             "type": "object",
-            "additionalProperties": false,
             "required": [
               "type",
               "attributes"
@@ -6008,7 +6678,6 @@ const document: OpenApiDocument = {
               },
               "attributes": {
                 "type": "object",
-                "additionalProperties": false,
                 "required": [
                   "description",
                   "created_by"

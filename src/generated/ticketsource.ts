@@ -12,8 +12,9 @@ export interface paths {
         /**
          * List customers
          * @description A page of customers, oldest first, in Laravel's simple-paginator envelope: no total and
-         *     no last page; the end is the page whose `links.next` is null. Links keep the request's
-         *     other query parameters (so `per_page` survives following `next`).
+         *     no last page; the end is the page whose `links.next` is null. Links carry `page` only, as
+         *     Laravel's simple paginator writes them unless the app calls `withQueryString()` (TS13):
+         *     a client that pages with `per_page` sends it again on every page.
          */
         get: operations["listCustomers"];
         put?: never;
@@ -61,6 +62,36 @@ export interface paths {
          *     `updated_at` moves only when something actually changed (Eloquent saves dirty models only).
          */
         patch: operations["updateCustomer"];
+        trace?: never;
+    };
+    "/customers/{customer_id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The customer's id (`cst-...`). Looked up, not validated: an id of any shape that matches
+                 *     no customer is 404, as Laravel's route model binding answers (x-inferred).
+                 * @example cst-xxxxxxxxxx1
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a customer's bookings
+         * @description Where every customer's `links.bookings` points. The docs show the link but not the
+         *     bookings, so the spec states only the list envelope every TicketSource list has; a
+         *     booking is any object (x-inferred). The mock does not model bookings: it answers an empty
+         *     page for any customer it has, and Laravel's 404 for one it has not (TS17).
+         */
+        get: operations["listCustomerBookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/customers/{customer_id}/notes": {
@@ -171,13 +202,18 @@ export interface components {
         };
         CustomerAttributes: {
             title: string | null;
-            first_name: string;
-            last_name: string;
+            /** @description Null when created without one (no attribute is required). */
+            first_name: string | null;
+            /** @description Null when created without one. */
+            last_name: string | null;
             address: components["schemas"]["Address"];
             /** @description Sent as `phone` in requests. */
             telephone: string | null;
-            /** Format: email */
-            email: string;
+            /**
+             * Format: email
+             * @description Null when created without one.
+             */
+            email: string | null;
             membership: components["schemas"]["Membership"];
             consent: components["schemas"]["Consent"];
             created_at: components["schemas"]["Timestamp"];
@@ -264,6 +300,12 @@ export interface components {
             links: components["schemas"]["PaginationLinks"];
             meta: components["schemas"]["PaginationMeta"];
         };
+        /** @description A page of bookings in the simple-paginator envelope; the bookings' own fields are not documented here. */
+        BookingList: {
+            data: Record<string, never>[];
+            links: components["schemas"]["PaginationLinks"];
+            meta: components["schemas"]["PaginationMeta"];
+        };
         CustomerDocument: {
             data: components["schemas"]["Customer"];
         };
@@ -271,17 +313,24 @@ export interface components {
             data: components["schemas"]["CustomerNote"];
         };
         /**
-         * @description The attributes a client may send, on create and update. Strings are trimmed and empty
-         *     strings become null before validation (Laravel's default input middleware). Unknown
-         *     attributes are rejected as prohibited (x-inferred: Laravel would drop them silently).
+         * @description Laravel's `boolean` rule: `true`, `false`, `0`, `1`, `"0"` or `"1"`; stored and answered
+         *     as `true` or `false`.
+         * @enum {unknown}
+         */
+        BooleanInput: true | false | 0 | 1 | "0" | "1";
+        /**
+         * @description The attributes a client may send, on create and update; none is required (the docs mark
+         *     none). Strings are trimmed and empty strings become null before validation (Laravel's
+         *     default input middleware). Attributes without a rule, such as the response's
+         *     `telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).
          */
         CustomerWritableAttributes: {
             /** @description The customer's title. */
             title?: string | null;
             /** @description The customer's first name. */
-            first_name?: string;
+            first_name?: string | null;
             /** @description The customer's last name. */
-            last_name?: string;
+            last_name?: string | null;
             /** @description The customer's address; on update only the lines sent change. */
             address?: {
                 line_1?: string | null;
@@ -294,7 +343,7 @@ export interface components {
              * Format: email
              * @description The customer's email address.
              */
-            email?: string;
+            email?: string | null;
             /** @description The customer's phone number (answered as `telephone`). */
             phone?: string | null;
             /** @description The customer's membership details. */
@@ -313,12 +362,12 @@ export interface components {
             };
             /** @description The customer's contact consent; unsent channels default to false on create. */
             consent?: {
-                email?: boolean;
-                post?: boolean;
-                sms?: boolean;
+                email?: components["schemas"]["BooleanInput"];
+                post?: components["schemas"]["BooleanInput"];
+                sms?: components["schemas"]["BooleanInput"];
             };
         };
-        CustomerCreateAttributes: WithRequired<components["schemas"]["CustomerWritableAttributes"], "first_name" | "last_name" | "email">;
+        CustomerCreateAttributes: components["schemas"]["CustomerWritableAttributes"];
         CustomerCreateRequest: {
             data: {
                 /**
@@ -553,6 +602,49 @@ export interface components {
     };
     pathItems: never;
 }
+export type CustomerId = components['schemas']['CustomerId'];
+export type CustomerNoteId = components['schemas']['CustomerNoteId'];
+export type Timestamp = components['schemas']['Timestamp'];
+export type Address = components['schemas']['Address'];
+export type Membership = components['schemas']['Membership'];
+export type Consent = components['schemas']['Consent'];
+export type CustomerAttributes = components['schemas']['CustomerAttributes'];
+export type CustomerLinks = components['schemas']['CustomerLinks'];
+export type Customer = components['schemas']['Customer'];
+export type CustomerNoteAttributes = components['schemas']['CustomerNoteAttributes'];
+export type CustomerNoteLinks = components['schemas']['CustomerNoteLinks'];
+export type CustomerNote = components['schemas']['CustomerNote'];
+export type PaginationLinks = components['schemas']['PaginationLinks'];
+export type PaginationMeta = components['schemas']['PaginationMeta'];
+export type CustomerList = components['schemas']['CustomerList'];
+export type CustomerNoteList = components['schemas']['CustomerNoteList'];
+export type BookingList = components['schemas']['BookingList'];
+export type CustomerDocument = components['schemas']['CustomerDocument'];
+export type CustomerNoteDocument = components['schemas']['CustomerNoteDocument'];
+export type BooleanInput = components['schemas']['BooleanInput'];
+export type CustomerWritableAttributes = components['schemas']['CustomerWritableAttributes'];
+export type CustomerCreateAttributes = components['schemas']['CustomerCreateAttributes'];
+export type CustomerCreateRequest = components['schemas']['CustomerCreateRequest'];
+export type CustomerUpdateRequest = components['schemas']['CustomerUpdateRequest'];
+export type CustomerNoteCreateRequest = components['schemas']['CustomerNoteCreateRequest'];
+export type Message = components['schemas']['Message'];
+export type ValidationErrors = components['schemas']['ValidationErrors'];
+export type ResponseUnauthenticated = components['responses']['Unauthenticated'];
+export type ResponseCustomerNotFound = components['responses']['CustomerNotFound'];
+export type ResponseCustomerNoteNotFound = components['responses']['CustomerNoteNotFound'];
+export type ResponseInvalidPaging = components['responses']['InvalidPaging'];
+export type ResponseInvalidCustomer = components['responses']['InvalidCustomer'];
+export type ResponseInvalidCustomerUpdate = components['responses']['InvalidCustomerUpdate'];
+export type ResponseInvalidCustomerNote = components['responses']['InvalidCustomerNote'];
+export type ResponseTooManyAttempts = components['responses']['TooManyAttempts'];
+export type ResponseServerError = components['responses']['ServerError'];
+export type ParameterCustomerId = components['parameters']['CustomerId'];
+export type ParameterNoteId = components['parameters']['NoteId'];
+export type ParameterPage = components['parameters']['Page'];
+export type ParameterPerPage = components['parameters']['PerPage'];
+export type HeaderRetryAfter = components['headers']['Retry-After'];
+export type HeaderXRateLimitLimit = components['headers']['X-RateLimit-Limit'];
+export type HeaderXRateLimitRemaining = components['headers']['X-RateLimit-Remaining'];
 export type $defs = Record<string, never>;
 export interface operations {
     listCustomers: {
@@ -708,6 +800,43 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    listCustomerBookings: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page. */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The customer's id (`cst-...`). Looked up, not validated: an id of any shape that matches
+                 *     no customer is 404, as Laravel's route model binding answers (x-inferred).
+                 * @example cst-xxxxxxxxxx1
+                 */
+                customer_id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the customer's bookings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["CustomerNotFound"];
+            422: components["responses"]["InvalidPaging"];
+            429: components["responses"]["TooManyAttempts"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     listCustomerNotes: {
         parameters: {
             query?: {
@@ -852,6 +981,3 @@ export interface operations {
         };
     };
 }
-type WithRequired<T, K extends keyof T> = T & {
-    [P in K]-?: T[P];
-};

@@ -205,11 +205,7 @@ const document: OpenApiDocument = {
                                   "description": "The field's label."
                                 },
                                 "value": {
-                                  "type": [
-                                    "string",
-                                    "null"
-                                  ],
-                                  "description": "The value; `null` when not filled in."
+                                  "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                                 }
                               }
                             }
@@ -495,10 +491,13 @@ const document: OpenApiDocument = {
                           "description": "The customer's own flag; see permissions.active."
                         },
                         "organization": {
+                          "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                           "type": [
                             "object",
+                            "array",
                             "null"
                           ],
+                          "maxItems": 0,
                           "additionalProperties": false,
                           "required": [
                             "id",
@@ -516,8 +515,11 @@ const document: OpenApiDocument = {
                               "type": "string"
                             },
                             "active": {
-                              "type": "boolean",
-                              "description": "The docs' table types it String; answered as a boolean (M7)."
+                              "type": [
+                                "boolean",
+                                "string"
+                              ],
+                              "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                             },
                             "monthly_ticket_quota": {
                               "type": [
@@ -530,10 +532,13 @@ const document: OpenApiDocument = {
                           }
                         },
                         "organization_mother": {
+                          "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                           "type": [
                             "object",
+                            "array",
                             "null"
                           ],
+                          "maxItems": 0,
                           "additionalProperties": false,
                           "required": [
                             "id",
@@ -551,8 +556,11 @@ const document: OpenApiDocument = {
                               "type": "string"
                             },
                             "active": {
-                              "type": "boolean",
-                              "description": "The docs' table types it String; answered as a boolean (M7)."
+                              "type": [
+                                "boolean",
+                                "string"
+                              ],
+                              "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                             },
                             "monthly_ticket_quota": {
                               "type": [
@@ -586,7 +594,7 @@ const document: OpenApiDocument = {
                               "description": "The customer's own permission, and only while `permissions.active` is true."
                             },
                             "monthly_ticket_quota": {
-                              "allOf": [
+                              "anyOf": [
                                 {
                                   "type": [
                                     "integer",
@@ -594,9 +602,12 @@ const document: OpenApiDocument = {
                                   ],
                                   "minimum": 0,
                                   "description": "Monthly ticket quota; `null` means unlimited."
+                                },
+                                {
+                                  "type": "boolean"
                                 }
                               ],
-                              "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. (The docs' table types it Boolean; M7.)\n"
+                              "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. The docs' table types it Boolean, so a boolean is\nallowed; the mock answers the quota (M7).\n"
                             }
                           }
                         },
@@ -622,11 +633,7 @@ const document: OpenApiDocument = {
                                 "description": "The field's label."
                               },
                               "value": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ],
-                                "description": "The value; `null` when not filled in."
+                                "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                               }
                             }
                           }
@@ -1138,10 +1145,13 @@ const document: OpenApiDocument = {
                           "description": "The customer's own flag; see permissions.active."
                         },
                         "organization": {
+                          "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                           "type": [
                             "object",
+                            "array",
                             "null"
                           ],
+                          "maxItems": 0,
                           "additionalProperties": false,
                           "required": [
                             "id",
@@ -1159,8 +1169,11 @@ const document: OpenApiDocument = {
                               "type": "string"
                             },
                             "active": {
-                              "type": "boolean",
-                              "description": "The docs' table types it String; answered as a boolean (M7)."
+                              "type": [
+                                "boolean",
+                                "string"
+                              ],
+                              "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                             },
                             "monthly_ticket_quota": {
                               "type": [
@@ -1173,10 +1186,13 @@ const document: OpenApiDocument = {
                           }
                         },
                         "organization_mother": {
+                          "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                           "type": [
                             "object",
+                            "array",
                             "null"
                           ],
+                          "maxItems": 0,
                           "additionalProperties": false,
                           "required": [
                             "id",
@@ -1194,8 +1210,11 @@ const document: OpenApiDocument = {
                               "type": "string"
                             },
                             "active": {
-                              "type": "boolean",
-                              "description": "The docs' table types it String; answered as a boolean (M7)."
+                              "type": [
+                                "boolean",
+                                "string"
+                              ],
+                              "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                             },
                             "monthly_ticket_quota": {
                               "type": [
@@ -1229,7 +1248,7 @@ const document: OpenApiDocument = {
                               "description": "The customer's own permission, and only while `permissions.active` is true."
                             },
                             "monthly_ticket_quota": {
-                              "allOf": [
+                              "anyOf": [
                                 {
                                   "type": [
                                     "integer",
@@ -1237,9 +1256,12 @@ const document: OpenApiDocument = {
                                   ],
                                   "minimum": 0,
                                   "description": "Monthly ticket quota; `null` means unlimited."
+                                },
+                                {
+                                  "type": "boolean"
                                 }
                               ],
-                              "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. (The docs' table types it Boolean; M7.)\n"
+                              "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. The docs' table types it Boolean, so a boolean is\nallowed; the mock answers the quota (M7).\n"
                             }
                           }
                         },
@@ -1265,11 +1287,7 @@ const document: OpenApiDocument = {
                                 "description": "The field's label."
                               },
                               "value": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ],
-                                "description": "The value; `null` when not filled in."
+                                "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                               }
                             }
                           }
@@ -1778,10 +1796,13 @@ const document: OpenApiDocument = {
                           "description": "The customer's own flag; see permissions.active."
                         },
                         "organization": {
+                          "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                           "type": [
                             "object",
+                            "array",
                             "null"
                           ],
+                          "maxItems": 0,
                           "additionalProperties": false,
                           "required": [
                             "id",
@@ -1799,8 +1820,11 @@ const document: OpenApiDocument = {
                               "type": "string"
                             },
                             "active": {
-                              "type": "boolean",
-                              "description": "The docs' table types it String; answered as a boolean (M7)."
+                              "type": [
+                                "boolean",
+                                "string"
+                              ],
+                              "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                             },
                             "monthly_ticket_quota": {
                               "type": [
@@ -1813,10 +1837,13 @@ const document: OpenApiDocument = {
                           }
                         },
                         "organization_mother": {
+                          "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                           "type": [
                             "object",
+                            "array",
                             "null"
                           ],
+                          "maxItems": 0,
                           "additionalProperties": false,
                           "required": [
                             "id",
@@ -1834,8 +1861,11 @@ const document: OpenApiDocument = {
                               "type": "string"
                             },
                             "active": {
-                              "type": "boolean",
-                              "description": "The docs' table types it String; answered as a boolean (M7)."
+                              "type": [
+                                "boolean",
+                                "string"
+                              ],
+                              "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                             },
                             "monthly_ticket_quota": {
                               "type": [
@@ -1869,7 +1899,7 @@ const document: OpenApiDocument = {
                               "description": "The customer's own permission, and only while `permissions.active` is true."
                             },
                             "monthly_ticket_quota": {
-                              "allOf": [
+                              "anyOf": [
                                 {
                                   "type": [
                                     "integer",
@@ -1877,9 +1907,12 @@ const document: OpenApiDocument = {
                                   ],
                                   "minimum": 0,
                                   "description": "Monthly ticket quota; `null` means unlimited."
+                                },
+                                {
+                                  "type": "boolean"
                                 }
                               ],
-                              "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. (The docs' table types it Boolean; M7.)\n"
+                              "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. The docs' table types it Boolean, so a boolean is\nallowed; the mock answers the quota (M7).\n"
                             }
                           }
                         },
@@ -1905,11 +1938,7 @@ const document: OpenApiDocument = {
                                 "description": "The field's label."
                               },
                               "value": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ],
-                                "description": "The value; `null` when not filled in."
+                                "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                               }
                             }
                           }
@@ -2802,10 +2831,13 @@ const document: OpenApiDocument = {
         }
       },
       "OrganizationBlock": {
+        "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
         "type": [
           "object",
+          "array",
           "null"
         ],
+        "maxItems": 0,
         "additionalProperties": false,
         "required": [
           "id",
@@ -2823,8 +2855,11 @@ const document: OpenApiDocument = {
             "type": "string"
           },
           "active": {
-            "type": "boolean",
-            "description": "The docs' table types it String; answered as a boolean (M7)."
+            "type": [
+              "boolean",
+              "string"
+            ],
+            "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
           },
           "monthly_ticket_quota": {
             "type": [
@@ -2858,7 +2893,7 @@ const document: OpenApiDocument = {
             "description": "The customer's own permission, and only while `permissions.active` is true."
           },
           "monthly_ticket_quota": {
-            "allOf": [
+            "anyOf": [
               {
                 "type": [
                   "integer",
@@ -2866,9 +2901,12 @@ const document: OpenApiDocument = {
                 ],
                 "minimum": 0,
                 "description": "Monthly ticket quota; `null` means unlimited."
+              },
+              {
+                "type": "boolean"
               }
             ],
-            "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. (The docs' table types it Boolean; M7.)\n"
+            "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. The docs' table types it Boolean, so a boolean is\nallowed; the mock answers the quota (M7).\n"
           }
         }
       },
@@ -2891,11 +2929,7 @@ const document: OpenApiDocument = {
             "description": "The field's label."
           },
           "value": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "The value; `null` when not filled in."
+            "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
           }
         }
       },
@@ -2950,10 +2984,13 @@ const document: OpenApiDocument = {
             "description": "The customer's own flag; see permissions.active."
           },
           "organization": {
+            "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
             "type": [
               "object",
+              "array",
               "null"
             ],
+            "maxItems": 0,
             "additionalProperties": false,
             "required": [
               "id",
@@ -2971,8 +3008,11 @@ const document: OpenApiDocument = {
                 "type": "string"
               },
               "active": {
-                "type": "boolean",
-                "description": "The docs' table types it String; answered as a boolean (M7)."
+                "type": [
+                  "boolean",
+                  "string"
+                ],
+                "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
               },
               "monthly_ticket_quota": {
                 "type": [
@@ -2985,10 +3025,13 @@ const document: OpenApiDocument = {
             }
           },
           "organization_mother": {
+            "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
             "type": [
               "object",
+              "array",
               "null"
             ],
+            "maxItems": 0,
             "additionalProperties": false,
             "required": [
               "id",
@@ -3006,8 +3049,11 @@ const document: OpenApiDocument = {
                 "type": "string"
               },
               "active": {
-                "type": "boolean",
-                "description": "The docs' table types it String; answered as a boolean (M7)."
+                "type": [
+                  "boolean",
+                  "string"
+                ],
+                "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
               },
               "monthly_ticket_quota": {
                 "type": [
@@ -3041,7 +3087,7 @@ const document: OpenApiDocument = {
                 "description": "The customer's own permission, and only while `permissions.active` is true."
               },
               "monthly_ticket_quota": {
-                "allOf": [
+                "anyOf": [
                   {
                     "type": [
                       "integer",
@@ -3049,9 +3095,12 @@ const document: OpenApiDocument = {
                     ],
                     "minimum": 0,
                     "description": "Monthly ticket quota; `null` means unlimited."
+                  },
+                  {
+                    "type": "boolean"
                   }
                 ],
-                "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. (The docs' table types it Boolean; M7.)\n"
+                "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. The docs' table types it Boolean, so a boolean is\nallowed; the mock answers the quota (M7).\n"
               }
             }
           },
@@ -3077,11 +3126,7 @@ const document: OpenApiDocument = {
                   "description": "The field's label."
                 },
                 "value": {
-                  "type": [
-                    "string",
-                    "null"
-                  ],
-                  "description": "The value; `null` when not filled in."
+                  "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                 }
               }
             }
@@ -3195,11 +3240,7 @@ const document: OpenApiDocument = {
                   "description": "The field's label."
                 },
                 "value": {
-                  "type": [
-                    "string",
-                    "null"
-                  ],
-                  "description": "The value; `null` when not filled in."
+                  "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                 }
               }
             }
@@ -3276,10 +3317,13 @@ const document: OpenApiDocument = {
                 "description": "The customer's own flag; see permissions.active."
               },
               "organization": {
+                "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                 "type": [
                   "object",
+                  "array",
                   "null"
                 ],
+                "maxItems": 0,
                 "additionalProperties": false,
                 "required": [
                   "id",
@@ -3297,8 +3341,11 @@ const document: OpenApiDocument = {
                     "type": "string"
                   },
                   "active": {
-                    "type": "boolean",
-                    "description": "The docs' table types it String; answered as a boolean (M7)."
+                    "type": [
+                      "boolean",
+                      "string"
+                    ],
+                    "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                   },
                   "monthly_ticket_quota": {
                     "type": [
@@ -3311,10 +3358,13 @@ const document: OpenApiDocument = {
                 }
               },
               "organization_mother": {
+                "description": "The docs type the block \"Array\": a PHP array, which JSON-encodes as an object, or as `[]`\nwhen empty. The mock answers an object, or `null` when the customer has none (M6).\n",
                 "type": [
                   "object",
+                  "array",
                   "null"
                 ],
+                "maxItems": 0,
                 "additionalProperties": false,
                 "required": [
                   "id",
@@ -3332,8 +3382,11 @@ const document: OpenApiDocument = {
                     "type": "string"
                   },
                   "active": {
-                    "type": "boolean",
-                    "description": "The docs' table types it String; answered as a boolean (M7)."
+                    "type": [
+                      "boolean",
+                      "string"
+                    ],
+                    "description": "The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7)."
                   },
                   "monthly_ticket_quota": {
                     "type": [
@@ -3367,7 +3420,7 @@ const document: OpenApiDocument = {
                     "description": "The customer's own permission, and only while `permissions.active` is true."
                   },
                   "monthly_ticket_quota": {
-                    "allOf": [
+                    "anyOf": [
                       {
                         "type": [
                           "integer",
@@ -3375,9 +3428,12 @@ const document: OpenApiDocument = {
                         ],
                         "minimum": 0,
                         "description": "Monthly ticket quota; `null` means unlimited."
+                      },
+                      {
+                        "type": "boolean"
                       }
                     ],
-                    "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. (The docs' table types it Boolean; M7.)\n"
+                    "description": "The tightest of the customer's, organization's and parent organization's quotas,\n`null` when all are unlimited. The docs' table types it Boolean, so a boolean is\nallowed; the mock answers the quota (M7).\n"
                   }
                 }
               },
@@ -3403,11 +3459,7 @@ const document: OpenApiDocument = {
                       "description": "The field's label."
                     },
                     "value": {
-                      "type": [
-                        "string",
-                        "null"
-                      ],
-                      "description": "The value; `null` when not filled in."
+                      "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                     }
                   }
                 }
@@ -3549,11 +3601,7 @@ const document: OpenApiDocument = {
                         "description": "The field's label."
                       },
                       "value": {
-                        "type": [
-                          "string",
-                          "null"
-                        ],
-                        "description": "The value; `null` when not filled in."
+                        "description": "The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6)."
                       }
                     }
                   }

@@ -189,13 +189,17 @@ export interface components {
             success: false;
             data: null;
         };
+        /**
+         * @description The docs type the block "Array": a PHP array, which JSON-encodes as an object, or as `[]`
+         *     when empty. The mock answers an object, or `null` when the customer has none (M6).
+         */
         OrganizationBlock: {
             id: components["schemas"]["HexId"];
             name: string;
-            /** @description The docs' table types it String; answered as a boolean (M7). */
-            active: boolean;
+            /** @description The docs' table types it String; the mock answers a boolean, like the customer's own `active` (M7). */
+            active: boolean | string;
             monthly_ticket_quota: components["schemas"]["Quota"];
-        } | null;
+        } | unknown[] | null;
         Permissions: {
             /** @description False when the customer, its organization or its parent organization is inactive. */
             active: boolean;
@@ -204,16 +208,17 @@ export interface components {
             allowed_create_tickets: boolean;
             /**
              * @description The tightest of the customer's, organization's and parent organization's quotas,
-             *     `null` when all are unlimited. (The docs' table types it Boolean; M7.)
+             *     `null` when all are unlimited. The docs' table types it Boolean, so a boolean is
+             *     allowed; the mock answers the quota (M7).
              */
-            monthly_ticket_quota: components["schemas"]["Quota"];
+            monthly_ticket_quota: components["schemas"]["Quota"] | boolean;
         };
         CustomFieldValue: {
             id: components["schemas"]["HexId"];
             /** @description The field's label. */
             name: string;
-            /** @description The value; `null` when not filled in. */
-            value: string | null;
+            /** @description The value, typed Mixed in the docs (any JSON value); the mock answers a string, or `null` when not filled in (M6). */
+            value: unknown;
         };
         CustomerDetails: {
             name: string;
@@ -466,6 +471,37 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type CustomerTypeId = components['schemas']['CustomerTypeId'];
+export type Language = components['schemas']['Language'];
+export type Quota = components['schemas']['Quota'];
+export type HexId = components['schemas']['HexId'];
+export type CustomFieldKeys = components['schemas']['CustomFieldKeys'];
+export type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
+export type OrganizationBlock = components['schemas']['OrganizationBlock'];
+export type Permissions = components['schemas']['Permissions'];
+export type CustomFieldValue = components['schemas']['CustomFieldValue'];
+export type CustomerDetails = components['schemas']['CustomerDetails'];
+export type CustomerListItem = components['schemas']['CustomerListItem'];
+export type CustomerEnvelope = components['schemas']['CustomerEnvelope'];
+export type CustomerListEnvelope = components['schemas']['CustomerListEnvelope'];
+export type ExistsEnvelope = components['schemas']['ExistsEnvelope'];
+export type BlacklistEnvelope = components['schemas']['BlacklistEnvelope'];
+export type CustomerFormFields = components['schemas']['CustomerFormFields'];
+export type CustomerNewForm = components['schemas']['CustomerNewForm'];
+export type CustomerUpdateForm = components['schemas']['CustomerUpdateForm'];
+export type CustomerRecord = components['schemas']['CustomerRecord'];
+export type OrganizationRecord = components['schemas']['OrganizationRecord'];
+export type CustomFieldDefinition = components['schemas']['CustomFieldDefinition'];
+export type PortfolioRecord = components['schemas']['PortfolioRecord'];
+export type BlacklistRecord = components['schemas']['BlacklistRecord'];
+export type ResponseNotAuthorized = components['responses']['NotAuthorized'];
+export type ResponseNotAuthorizedOrInvalid = components['responses']['NotAuthorizedOrInvalid'];
+export type ResponseNotAvailable = components['responses']['NotAvailable'];
+export type ResponseNotAvailableOrEnterpriseOnly = components['responses']['NotAvailableOrEnterpriseOnly'];
+export type ResponseCustomerNotFound = components['responses']['CustomerNotFound'];
+export type ResponseExists = components['responses']['Exists'];
+export type ParameterCustomerId = components['parameters']['CustomerId'];
+export type ParameterCustomerTypeId = components['parameters']['CustomerTypeId'];
 export type $defs = Record<string, never>;
 export interface operations {
     listCustomers: {

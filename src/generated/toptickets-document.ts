@@ -78,8 +78,8 @@ const document: OpenApiDocument = {
                 "schema": {
                   "type": "array",
                   "items": {
+                    "description": "The fields the docs' list example shows. Not closed: a docs example may be abridged, so a\nserver that lists more fields still follows the docs (the mock lists exactly these, T1).\n",
                     "type": "object",
-                    "additionalProperties": false,
                     "required": [
                       "id",
                       "name",
@@ -315,14 +315,18 @@ const document: OpenApiDocument = {
               "schema": {
                 "allOf": [
                   {
-                    "description": "The fields a client may set; shared by create and update.",
+                    "description": "The fields a client may set; shared by create and update. Fields it may not set (`id`,\n`created_at`, `updated_at`) and unknown fields are ignored, as pydantic v1 ignores extra\nfields by default: a customer sent back as GET returned it is accepted.\n",
                     "type": "object",
                     "properties": {
                       "name": {
-                        "type": "string",
                         "minLength": 1,
                         "maxLength": 255,
-                        "description": "Full name."
+                        "description": "Full name.",
+                        "type": [
+                          "string",
+                          "number",
+                          "boolean"
+                        ]
                       },
                       "email": {
                         "type": "string",
@@ -331,20 +335,29 @@ const document: OpenApiDocument = {
                         "description": "Email address (must be unique)."
                       },
                       "company": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "department": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "title": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
@@ -363,44 +376,65 @@ const document: OpenApiDocument = {
                         "description": "Tier classification, tier_1 (enterprise) to tier_4 (basic)."
                       },
                       "contact_number": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "pronoun": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "location_country": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "location_city": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "location_state": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "location_zip": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "location_address": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
@@ -420,8 +454,11 @@ const document: OpenApiDocument = {
                         "description": "Business region."
                       },
                       "timezone": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
@@ -437,10 +474,26 @@ const document: OpenApiDocument = {
                         "maximum": 9999999999999
                       },
                       "has_premium_support": {
-                        "type": "boolean"
+                        "description": "A boolean, as pydantic v1 reads a `bool` field: `true`/`false`, `0`/`1`, or one of the\nstrings `true`, `false`, `yes`, `no`, `on`, `off`, `t`, `f`, `y`, `n`, `1`, `0` in any\ncase. Answered as `true` or `false`.\n",
+                        "type": [
+                          "boolean",
+                          "integer",
+                          "string"
+                        ],
+                        "minimum": 0,
+                        "maximum": 1,
+                        "pattern": "^([01]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[TtFfYyNn])$"
                       },
                       "is_vip": {
-                        "type": "boolean"
+                        "description": "A boolean, as pydantic v1 reads a `bool` field: `true`/`false`, `0`/`1`, or one of the\nstrings `true`, `false`, `yes`, `no`, `on`, `off`, `t`, `f`, `y`, `n`, `1`, `0` in any\ncase. Answered as `true` or `false`.\n",
+                        "type": [
+                          "boolean",
+                          "integer",
+                          "string"
+                        ],
+                        "minimum": 0,
+                        "maximum": 1,
+                        "pattern": "^([01]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[TtFfYyNn])$"
                       },
                       "social_linkedin": {
                         "type": [
@@ -464,8 +517,11 @@ const document: OpenApiDocument = {
                         "format": "uri"
                       },
                       "notes": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ],
                         "maxLength": 1000
@@ -478,14 +534,11 @@ const document: OpenApiDocument = {
                   "name",
                   "email"
                 ],
-                "unevaluatedProperties": false,
                 "properties": {
                   "has_premium_support": {
-                    "type": "boolean",
                     "default": false
                   },
                   "is_vip": {
-                    "type": "boolean",
                     "default": false
                   }
                 }
@@ -1426,14 +1479,18 @@ const document: OpenApiDocument = {
               "schema": {
                 "allOf": [
                   {
-                    "description": "The fields a client may set; shared by create and update.",
+                    "description": "The fields a client may set; shared by create and update. Fields it may not set (`id`,\n`created_at`, `updated_at`) and unknown fields are ignored, as pydantic v1 ignores extra\nfields by default: a customer sent back as GET returned it is accepted.\n",
                     "type": "object",
                     "properties": {
                       "name": {
-                        "type": "string",
                         "minLength": 1,
                         "maxLength": 255,
-                        "description": "Full name."
+                        "description": "Full name.",
+                        "type": [
+                          "string",
+                          "number",
+                          "boolean"
+                        ]
                       },
                       "email": {
                         "type": "string",
@@ -1442,20 +1499,29 @@ const document: OpenApiDocument = {
                         "description": "Email address (must be unique)."
                       },
                       "company": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "department": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "title": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
@@ -1474,44 +1540,65 @@ const document: OpenApiDocument = {
                         "description": "Tier classification, tier_1 (enterprise) to tier_4 (basic)."
                       },
                       "contact_number": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "pronoun": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "location_country": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "location_city": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "location_state": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "location_zip": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
                       "location_address": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
@@ -1531,8 +1618,11 @@ const document: OpenApiDocument = {
                         "description": "Business region."
                       },
                       "timezone": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ]
                       },
@@ -1548,10 +1638,26 @@ const document: OpenApiDocument = {
                         "maximum": 9999999999999
                       },
                       "has_premium_support": {
-                        "type": "boolean"
+                        "description": "A boolean, as pydantic v1 reads a `bool` field: `true`/`false`, `0`/`1`, or one of the\nstrings `true`, `false`, `yes`, `no`, `on`, `off`, `t`, `f`, `y`, `n`, `1`, `0` in any\ncase. Answered as `true` or `false`.\n",
+                        "type": [
+                          "boolean",
+                          "integer",
+                          "string"
+                        ],
+                        "minimum": 0,
+                        "maximum": 1,
+                        "pattern": "^([01]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[TtFfYyNn])$"
                       },
                       "is_vip": {
-                        "type": "boolean"
+                        "description": "A boolean, as pydantic v1 reads a `bool` field: `true`/`false`, `0`/`1`, or one of the\nstrings `true`, `false`, `yes`, `no`, `on`, `off`, `t`, `f`, `y`, `n`, `1`, `0` in any\ncase. Answered as `true` or `false`.\n",
+                        "type": [
+                          "boolean",
+                          "integer",
+                          "string"
+                        ],
+                        "minimum": 0,
+                        "maximum": 1,
+                        "pattern": "^([01]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[TtFfYyNn])$"
                       },
                       "social_linkedin": {
                         "type": [
@@ -1575,8 +1681,11 @@ const document: OpenApiDocument = {
                         "format": "uri"
                       },
                       "notes": {
+                        "description": "Text (see `Text`) or `null`.",
                         "type": [
                           "string",
+                          "number",
+                          "boolean",
                           "null"
                         ],
                         "maxLength": 1000
@@ -1584,8 +1693,7 @@ const document: OpenApiDocument = {
                     }
                   }
                 ],
-                "type": "object",
-                "unevaluatedProperties": false
+                "type": "object"
               },
               "example": {
                 "is_vip": true,
@@ -2499,8 +2607,8 @@ const document: OpenApiDocument = {
         }
       },
       "CustomerSummary": {
+        "description": "The fields the docs' list example shows. Not closed: a docs example may be abridged, so a\nserver that lists more fields still follows the docs (the mock lists exactly these, T1).\n",
         "type": "object",
-        "additionalProperties": false,
         "required": [
           "id",
           "name",
@@ -2528,15 +2636,47 @@ const document: OpenApiDocument = {
           }
         }
       },
+      "Text": {
+        "description": "Text, as pydantic v1 (the vendor's framework) reads a `str` field: a string, or a number\nor boolean it turns into one (`123` → `\"123\"`, `true` → `\"True\"`). Answered as a string.\n",
+        "type": [
+          "string",
+          "number",
+          "boolean"
+        ]
+      },
+      "NullableText": {
+        "description": "Text (see `Text`) or `null`.",
+        "type": [
+          "string",
+          "number",
+          "boolean",
+          "null"
+        ]
+      },
+      "Flag": {
+        "description": "A boolean, as pydantic v1 reads a `bool` field: `true`/`false`, `0`/`1`, or one of the\nstrings `true`, `false`, `yes`, `no`, `on`, `off`, `t`, `f`, `y`, `n`, `1`, `0` in any\ncase. Answered as `true` or `false`.\n",
+        "type": [
+          "boolean",
+          "integer",
+          "string"
+        ],
+        "minimum": 0,
+        "maximum": 1,
+        "pattern": "^([01]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[TtFfYyNn])$"
+      },
       "CustomerWritable": {
-        "description": "The fields a client may set; shared by create and update.",
+        "description": "The fields a client may set; shared by create and update. Fields it may not set (`id`,\n`created_at`, `updated_at`) and unknown fields are ignored, as pydantic v1 ignores extra\nfields by default: a customer sent back as GET returned it is accepted.\n",
         "type": "object",
         "properties": {
           "name": {
-            "type": "string",
             "minLength": 1,
             "maxLength": 255,
-            "description": "Full name."
+            "description": "Full name.",
+            "type": [
+              "string",
+              "number",
+              "boolean"
+            ]
           },
           "email": {
             "type": "string",
@@ -2545,20 +2685,29 @@ const document: OpenApiDocument = {
             "description": "Email address (must be unique)."
           },
           "company": {
+            "description": "Text (see `Text`) or `null`.",
             "type": [
               "string",
+              "number",
+              "boolean",
               "null"
             ]
           },
           "department": {
+            "description": "Text (see `Text`) or `null`.",
             "type": [
               "string",
+              "number",
+              "boolean",
               "null"
             ]
           },
           "title": {
+            "description": "Text (see `Text`) or `null`.",
             "type": [
               "string",
+              "number",
+              "boolean",
               "null"
             ]
           },
@@ -2577,44 +2726,65 @@ const document: OpenApiDocument = {
             "description": "Tier classification, tier_1 (enterprise) to tier_4 (basic)."
           },
           "contact_number": {
+            "description": "Text (see `Text`) or `null`.",
             "type": [
               "string",
+              "number",
+              "boolean",
               "null"
             ]
           },
           "pronoun": {
+            "description": "Text (see `Text`) or `null`.",
             "type": [
               "string",
+              "number",
+              "boolean",
               "null"
             ]
           },
           "location_country": {
+            "description": "Text (see `Text`) or `null`.",
             "type": [
               "string",
+              "number",
+              "boolean",
               "null"
             ]
           },
           "location_city": {
+            "description": "Text (see `Text`) or `null`.",
             "type": [
               "string",
+              "number",
+              "boolean",
               "null"
             ]
           },
           "location_state": {
+            "description": "Text (see `Text`) or `null`.",
             "type": [
               "string",
+              "number",
+              "boolean",
               "null"
             ]
           },
           "location_zip": {
+            "description": "Text (see `Text`) or `null`.",
             "type": [
               "string",
+              "number",
+              "boolean",
               "null"
             ]
           },
           "location_address": {
+            "description": "Text (see `Text`) or `null`.",
             "type": [
               "string",
+              "number",
+              "boolean",
               "null"
             ]
           },
@@ -2634,8 +2804,11 @@ const document: OpenApiDocument = {
             "description": "Business region."
           },
           "timezone": {
+            "description": "Text (see `Text`) or `null`.",
             "type": [
               "string",
+              "number",
+              "boolean",
               "null"
             ]
           },
@@ -2651,10 +2824,26 @@ const document: OpenApiDocument = {
             "maximum": 9999999999999
           },
           "has_premium_support": {
-            "type": "boolean"
+            "description": "A boolean, as pydantic v1 reads a `bool` field: `true`/`false`, `0`/`1`, or one of the\nstrings `true`, `false`, `yes`, `no`, `on`, `off`, `t`, `f`, `y`, `n`, `1`, `0` in any\ncase. Answered as `true` or `false`.\n",
+            "type": [
+              "boolean",
+              "integer",
+              "string"
+            ],
+            "minimum": 0,
+            "maximum": 1,
+            "pattern": "^([01]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[TtFfYyNn])$"
           },
           "is_vip": {
-            "type": "boolean"
+            "description": "A boolean, as pydantic v1 reads a `bool` field: `true`/`false`, `0`/`1`, or one of the\nstrings `true`, `false`, `yes`, `no`, `on`, `off`, `t`, `f`, `y`, `n`, `1`, `0` in any\ncase. Answered as `true` or `false`.\n",
+            "type": [
+              "boolean",
+              "integer",
+              "string"
+            ],
+            "minimum": 0,
+            "maximum": 1,
+            "pattern": "^([01]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[TtFfYyNn])$"
           },
           "social_linkedin": {
             "type": [
@@ -2678,8 +2867,11 @@ const document: OpenApiDocument = {
             "format": "uri"
           },
           "notes": {
+            "description": "Text (see `Text`) or `null`.",
             "type": [
               "string",
+              "number",
+              "boolean",
               "null"
             ],
             "maxLength": 1000
@@ -2689,14 +2881,18 @@ const document: OpenApiDocument = {
       "CustomerCreate": {
         "allOf": [
           {
-            "description": "The fields a client may set; shared by create and update.",
+            "description": "The fields a client may set; shared by create and update. Fields it may not set (`id`,\n`created_at`, `updated_at`) and unknown fields are ignored, as pydantic v1 ignores extra\nfields by default: a customer sent back as GET returned it is accepted.\n",
             "type": "object",
             "properties": {
               "name": {
-                "type": "string",
                 "minLength": 1,
                 "maxLength": 255,
-                "description": "Full name."
+                "description": "Full name.",
+                "type": [
+                  "string",
+                  "number",
+                  "boolean"
+                ]
               },
               "email": {
                 "type": "string",
@@ -2705,20 +2901,29 @@ const document: OpenApiDocument = {
                 "description": "Email address (must be unique)."
               },
               "company": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "department": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "title": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
@@ -2737,44 +2942,65 @@ const document: OpenApiDocument = {
                 "description": "Tier classification, tier_1 (enterprise) to tier_4 (basic)."
               },
               "contact_number": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "pronoun": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "location_country": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "location_city": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "location_state": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "location_zip": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "location_address": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
@@ -2794,8 +3020,11 @@ const document: OpenApiDocument = {
                 "description": "Business region."
               },
               "timezone": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
@@ -2811,10 +3040,26 @@ const document: OpenApiDocument = {
                 "maximum": 9999999999999
               },
               "has_premium_support": {
-                "type": "boolean"
+                "description": "A boolean, as pydantic v1 reads a `bool` field: `true`/`false`, `0`/`1`, or one of the\nstrings `true`, `false`, `yes`, `no`, `on`, `off`, `t`, `f`, `y`, `n`, `1`, `0` in any\ncase. Answered as `true` or `false`.\n",
+                "type": [
+                  "boolean",
+                  "integer",
+                  "string"
+                ],
+                "minimum": 0,
+                "maximum": 1,
+                "pattern": "^([01]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[TtFfYyNn])$"
               },
               "is_vip": {
-                "type": "boolean"
+                "description": "A boolean, as pydantic v1 reads a `bool` field: `true`/`false`, `0`/`1`, or one of the\nstrings `true`, `false`, `yes`, `no`, `on`, `off`, `t`, `f`, `y`, `n`, `1`, `0` in any\ncase. Answered as `true` or `false`.\n",
+                "type": [
+                  "boolean",
+                  "integer",
+                  "string"
+                ],
+                "minimum": 0,
+                "maximum": 1,
+                "pattern": "^([01]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[TtFfYyNn])$"
               },
               "social_linkedin": {
                 "type": [
@@ -2838,8 +3083,11 @@ const document: OpenApiDocument = {
                 "format": "uri"
               },
               "notes": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ],
                 "maxLength": 1000
@@ -2852,14 +3100,11 @@ const document: OpenApiDocument = {
           "name",
           "email"
         ],
-        "unevaluatedProperties": false,
         "properties": {
           "has_premium_support": {
-            "type": "boolean",
             "default": false
           },
           "is_vip": {
-            "type": "boolean",
             "default": false
           }
         }
@@ -2867,14 +3112,18 @@ const document: OpenApiDocument = {
       "CustomerUpdate": {
         "allOf": [
           {
-            "description": "The fields a client may set; shared by create and update.",
+            "description": "The fields a client may set; shared by create and update. Fields it may not set (`id`,\n`created_at`, `updated_at`) and unknown fields are ignored, as pydantic v1 ignores extra\nfields by default: a customer sent back as GET returned it is accepted.\n",
             "type": "object",
             "properties": {
               "name": {
-                "type": "string",
                 "minLength": 1,
                 "maxLength": 255,
-                "description": "Full name."
+                "description": "Full name.",
+                "type": [
+                  "string",
+                  "number",
+                  "boolean"
+                ]
               },
               "email": {
                 "type": "string",
@@ -2883,20 +3132,29 @@ const document: OpenApiDocument = {
                 "description": "Email address (must be unique)."
               },
               "company": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "department": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "title": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
@@ -2915,44 +3173,65 @@ const document: OpenApiDocument = {
                 "description": "Tier classification, tier_1 (enterprise) to tier_4 (basic)."
               },
               "contact_number": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "pronoun": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "location_country": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "location_city": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "location_state": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "location_zip": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
               "location_address": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
@@ -2972,8 +3251,11 @@ const document: OpenApiDocument = {
                 "description": "Business region."
               },
               "timezone": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ]
               },
@@ -2989,10 +3271,26 @@ const document: OpenApiDocument = {
                 "maximum": 9999999999999
               },
               "has_premium_support": {
-                "type": "boolean"
+                "description": "A boolean, as pydantic v1 reads a `bool` field: `true`/`false`, `0`/`1`, or one of the\nstrings `true`, `false`, `yes`, `no`, `on`, `off`, `t`, `f`, `y`, `n`, `1`, `0` in any\ncase. Answered as `true` or `false`.\n",
+                "type": [
+                  "boolean",
+                  "integer",
+                  "string"
+                ],
+                "minimum": 0,
+                "maximum": 1,
+                "pattern": "^([01]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[TtFfYyNn])$"
               },
               "is_vip": {
-                "type": "boolean"
+                "description": "A boolean, as pydantic v1 reads a `bool` field: `true`/`false`, `0`/`1`, or one of the\nstrings `true`, `false`, `yes`, `no`, `on`, `off`, `t`, `f`, `y`, `n`, `1`, `0` in any\ncase. Answered as `true` or `false`.\n",
+                "type": [
+                  "boolean",
+                  "integer",
+                  "string"
+                ],
+                "minimum": 0,
+                "maximum": 1,
+                "pattern": "^([01]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[TtFfYyNn])$"
               },
               "social_linkedin": {
                 "type": [
@@ -3016,8 +3314,11 @@ const document: OpenApiDocument = {
                 "format": "uri"
               },
               "notes": {
+                "description": "Text (see `Text`) or `null`.",
                 "type": [
                   "string",
+                  "number",
+                  "boolean",
                   "null"
                 ],
                 "maxLength": 1000
@@ -3025,8 +3326,7 @@ const document: OpenApiDocument = {
             }
           }
         ],
-        "type": "object",
-        "unevaluatedProperties": false
+        "type": "object"
       },
       "HTTPError": {
         "type": "object",

@@ -123,6 +123,10 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /**
+         * @description The fields the docs' list example shows. Not closed: a docs example may be abridged, so a
+         *     server that lists more fields still follows the docs (the mock lists exactly these, T1).
+         */
         CustomerSummary: {
             /** Format: uuid */
             id: string;
@@ -132,48 +136,65 @@ export interface components {
             is_vip: boolean;
             has_premium_support: boolean;
         };
-        /** @description The fields a client may set; shared by create and update. */
+        /**
+         * @description Text, as pydantic v1 (the vendor's framework) reads a `str` field: a string, or a number
+         *     or boolean it turns into one (`123` → `"123"`, `true` → `"True"`). Answered as a string.
+         */
+        Text: string | number | boolean;
+        /** @description Text (see `Text`) or `null`. */
+        NullableText: string | number | boolean | null;
+        /**
+         * @description A boolean, as pydantic v1 reads a `bool` field: `true`/`false`, `0`/`1`, or one of the
+         *     strings `true`, `false`, `yes`, `no`, `on`, `off`, `t`, `f`, `y`, `n`, `1`, `0` in any
+         *     case. Answered as `true` or `false`.
+         */
+        Flag: boolean | number | string;
+        /**
+         * @description The fields a client may set; shared by create and update. Fields it may not set (`id`,
+         *     `created_at`, `updated_at`) and unknown fields are ignored, as pydantic v1 ignores extra
+         *     fields by default: a customer sent back as GET returned it is accepted.
+         */
         CustomerWritable: {
             /** @description Full name. */
-            name?: string;
+            name?: components["schemas"]["Text"];
             /**
              * Format: email
              * @description Email address (must be unique).
              */
             email?: string;
-            company?: string | null;
-            department?: string | null;
-            title?: string | null;
+            company?: components["schemas"]["NullableText"];
+            department?: components["schemas"]["NullableText"];
+            title?: components["schemas"]["NullableText"];
             customer_tier?: components["schemas"]["CustomerTier"];
-            contact_number?: string | null;
-            pronoun?: string | null;
-            location_country?: string | null;
-            location_city?: string | null;
-            location_state?: string | null;
-            location_zip?: string | null;
-            location_address?: string | null;
+            contact_number?: components["schemas"]["NullableText"];
+            pronoun?: components["schemas"]["NullableText"];
+            location_country?: components["schemas"]["NullableText"];
+            location_city?: components["schemas"]["NullableText"];
+            location_state?: components["schemas"]["NullableText"];
+            location_zip?: components["schemas"]["NullableText"];
+            location_address?: components["schemas"]["NullableText"];
             region?: components["schemas"]["Region"];
-            timezone?: string | null;
+            timezone?: components["schemas"]["NullableText"];
             /**
              * @description A non-negative decimal, sent as a string with at most two decimals or as a number
              *     (rounded to two decimals); answered as a string with two decimals.
              */
             account_value?: string | number | null;
-            has_premium_support?: boolean;
-            is_vip?: boolean;
+            has_premium_support?: components["schemas"]["Flag"];
+            is_vip?: components["schemas"]["Flag"];
             /** Format: uri */
             social_linkedin?: string | null;
             /** Format: uri */
             social_website?: string | null;
             /** Format: uri */
             social_github?: string | null;
-            notes?: string | null;
+            notes?: components["schemas"]["NullableText"];
         };
         CustomerCreate: {
             /** @default false */
-            has_premium_support: boolean;
+            has_premium_support: unknown;
             /** @default false */
-            is_vip: boolean;
+            is_vip: unknown;
         } & WithRequired<components["schemas"]["CustomerWritable"], "name" | "email">;
         CustomerUpdate: components["schemas"]["CustomerWritable"];
         HTTPError: {
@@ -340,6 +361,30 @@ export interface components {
     };
     pathItems: never;
 }
+export type Region = components['schemas']['Region'];
+export type CustomerTier = components['schemas']['CustomerTier'];
+export type AccountValue = components['schemas']['AccountValue'];
+export type Customer = components['schemas']['Customer'];
+export type CustomerSummary = components['schemas']['CustomerSummary'];
+export type Text = components['schemas']['Text'];
+export type NullableText = components['schemas']['NullableText'];
+export type Flag = components['schemas']['Flag'];
+export type CustomerWritable = components['schemas']['CustomerWritable'];
+export type CustomerCreate = components['schemas']['CustomerCreate'];
+export type CustomerUpdate = components['schemas']['CustomerUpdate'];
+export type HTTPError = components['schemas']['HTTPError'];
+export type ValidationError = components['schemas']['ValidationError'];
+export type HTTPValidationError = components['schemas']['HTTPValidationError'];
+export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ResponseForbiddenRead = components['responses']['ForbiddenRead'];
+export type ResponseForbiddenWrite = components['responses']['ForbiddenWrite'];
+export type ResponseForbiddenDelete = components['responses']['ForbiddenDelete'];
+export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseDuplicateEmail = components['responses']['DuplicateEmail'];
+export type ResponseValidationFailed = components['responses']['ValidationFailed'];
+export type ResponseRateLimited = components['responses']['RateLimited'];
+export type ResponseServerError = components['responses']['ServerError'];
+export type HeaderRetryAfter = components['headers']['Retry-After'];
 export type $defs = Record<string, never>;
 export interface operations {
     listCustomers: {

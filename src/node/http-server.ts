@@ -4,12 +4,16 @@
  * sandbox page at `/` (wherever no API answers it).
  * Node's http is adapted to the fetch app by @hono/node-server, which does that conversion fast.
  */
+import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { selectApis, type ApiId } from '../apis/select-apis.ts'
+import { isLoopbackName } from '../core/control-access.ts'
 import { createFetchApp } from '../core/fetch-app.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
 import { documentedBaseUrl } from '../core/openapi-document.ts'
+import { guardServer, oneAtATime, serverOptions, type ConnectionLimits } from './connection-guard.ts'
 import { sandboxPages } from './sandbox-pages.ts'
 
 export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
@@ -20,6 +24,13 @@ export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
   apis?: readonly ApiId[]
   /** Serve this one API at the root (`/v1/customers`) instead of under `/<id>`. */
   root?: ApiId
+  /**
+   * Token every control call must carry (`X-Mockdesk-Admin-Token`). Bound beyond loopback, the
+   * server makes one up when none is given; on loopback none is needed unless given.
+   */
+  adminToken?: string
+  /** Timeouts and the pipelining cap (see connection-guard.ts); the defaults suit a shared demo. */
+  limits?: ConnectionLimits
 }
 
 export interface MockHttpServer {
@@ -28,6 +39,8 @@ export interface MockHttpServer {
   /** Each mounted API's base URL on this server, by id. */
   baseUrls: Record<string, string>
   mockdesk: Mockdesk
+  /** The admin token control calls need, if any (generated when bound beyond loopback). */
+  adminToken?: string
   close(): Promise<void>
 }
 
@@ -41,15 +54,29 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
     ...options,
     base: (api) => (options.root ? '' : `/${api.id}`) + basePath(api.document),
   })
-  const app = createFetchApp(mockdesk, { pages: sandboxPages() })
+  const host = options.host ?? defaultHost
+  const loopbackOnly = isLoopbackName(host)
+  if (options.adminToken !== undefined && options.adminToken.length < 12) throw new Error('Failed to start: the admin token must be at least 12 characters long.')
+  const adminToken = options.adminToken ?? (loopbackOnly ? undefined : randomBytes(18).toString('base64url'))
+  const app = createFetchApp(mockdesk, {
+    pages: sandboxPages(),
+    control: { loopbackOnly, adminToken, maxBodyBytes: options.maxBodyBytes },
+  })
   // overrideGlobalObjects: the adapter's lightweight Request/Response replace the globals (they
   // extend them, so instanceof and msw keep working). A Response built from a string is then
   // written to the socket as is, instead of through a web stream: the list's main cost before.
-  const server = createAdaptorServer({ fetch: app, overrideGlobalObjects: true })
+  const server = createAdaptorServer({
+    fetch: app,
+    overrideGlobalObjects: true,
+    serverOptions: serverOptions(options.limits),
+    createServer: ((settings: Parameters<typeof createServer>[0], listener: Parameters<typeof oneAtATime>[0]) =>
+      createServer(settings, oneAtATime(listener, options.limits))) as typeof createServer,
+  }) as ReturnType<typeof createServer>
+  guardServer(server, options.limits)
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port ?? defaultPort, options.host ?? defaultHost, () => resolve())
+    server.listen(options.port ?? defaultPort, host, () => resolve())
   })
   const { address, port } = server.address() as AddressInfo
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`
@@ -57,6 +84,7 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
     url,
     baseUrls: Object.fromEntries(mockdesk.apis.map((api) => [api.definition.id, url + api.base])),
     mockdesk,
+    adminToken,
     close: () =>
       new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))

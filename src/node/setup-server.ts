@@ -5,6 +5,7 @@
 import { setupServer, type SetupServer } from 'msw/node'
 import { selectApis, type ApiId, type apis } from '../apis/select-apis.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
+import { ownedOriginHandlers } from '../core/owned-origins.ts'
 
 export interface SetupMockdeskOptions extends MockdeskOptions {
   /** The APIs to mount; default: all of them. */
@@ -17,7 +18,10 @@ export interface MockdeskServer {
   /** The msw/node server: `use()` to override a handler in one test, `listen()`, `close()`. */
   server: SetupServer
   mockdesk: Mockdesk
-  /** Starts intercepting; unhandled requests pass through to the network unless told otherwise. */
+  /**
+   * Starts intercepting. Anything to a mounted vendor's origin is answered (a kit 404 where no
+   * route serves it); requests to other hosts pass through to the network unless told otherwise.
+   */
   listen(options?: Parameters<SetupServer['listen']>[0]): void
   close(): void
   /** Reseeds every store (same seed unless given) and drops handler overrides made with `use()`. */
@@ -28,7 +32,9 @@ export interface MockdeskServer {
 
 export async function setupMockdesk(options: SetupMockdeskOptions = {}): Promise<MockdeskServer> {
   const mockdesk = await createMockdesk(selectApis(options.apis), options)
-  const server = setupServer(...mockdesk.handlers)
+  // Each mounted vendor origin is the mock's alone: nothing under it reaches the network.
+  const owned = ownedOriginHandlers(mockdesk.apis.map((api) => ({ id: api.definition.id, base: api.base })))
+  const server = setupServer(...owned.first, ...mockdesk.handlers, ...owned.last)
   return {
     server,
     mockdesk,

@@ -11,9 +11,38 @@ const el = (tag, { dataset = {}, ...props } = {}, ...children) => {
 const maxRows = 50
 let lastSeq = 0
 
+// A server bound beyond loopback wants its admin token on every control call: the page asks for
+// it once and keeps it for this tab only.
+const tokenKey = 'mockdesk-admin-token'
+let askedForToken
+
+function askForToken(message) {
+  $('token-note').textContent = message
+  $('token-form').hidden = false
+  $('token').focus()
+  askedForToken ??= new Promise((resolve) => {
+    $('token-form').addEventListener('submit', (event) => {
+      event.preventDefault()
+      sessionStorage.setItem(tokenKey, $('token').value.trim())
+      $('token-form').hidden = true
+      askedForToken = undefined
+      resolve()
+    }, { once: true })
+  })
+  return askedForToken
+}
+
 async function control(method, path) {
-  const response = await fetch(`/__mockdesk/${path}`, { method, headers: { accept: 'application/json' } })
+  // The custom header makes every call one that no other site's page could send without asking.
+  const headers = { accept: 'application/json', 'x-mockdesk-control': 'sandbox' }
+  const token = sessionStorage.getItem(tokenKey)
+  if (token) headers['x-mockdesk-admin-token'] = token
+  const response = await fetch(`/__mockdesk/${path}`, { method, headers })
   const body = await response.json()
+  if (body.code === 'MOCKDESK_ADMIN_TOKEN_REQUIRED') {
+    await askForToken(body.title)
+    return control(method, path)
+  }
   // Kit errors say what went wrong and how to fix it: show both.
   if (!response.ok) throw new Error(`${body.title ?? response.statusText} ${body.fix ?? ''}`.trim())
   return body

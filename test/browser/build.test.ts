@@ -2,7 +2,7 @@ import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 
 const bundle = (entry: string, platform: 'browser' | 'node') =>
-  build({ entryPoints: [entry], bundle: true, write: false, platform, format: 'esm', logLevel: 'silent', conditions: [platform] })
+  build({ entryPoints: [entry], bundle: true, write: false, platform, format: 'esm', logLevel: 'silent', conditions: ['mockdesk-source', platform] })
 
 describe('browser entry', () => {
   it('bundles for the browser without any Node built-in', async () => {

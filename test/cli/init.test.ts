@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { expect, it } from 'vitest'
-import { workerScriptPath } from '../../src/cli/init.ts'
+import { workerScriptPath } from '../../src/node/worker-script.ts'
 
 const run = promisify(execFile)
 const mockdesk = (...args: string[]) =>
@@ -33,4 +33,22 @@ it('mockdesk init says what is wrong: no folder (usage, exit 2), or a file in it
   const clash = await mockdesk('init', file)
   expect(clash.code).toBe(1)
   expect(clash.stderr).toContain('is a file, not a folder')
+})
+
+it('mockdesk init refuses an msw outside the supported major, saying which one and how to fix it', async () => {
+  // An app with msw 3 installed (forced past the peer range): its worker would not match mockdesk's msw 2 handlers.
+  const app = mkdtempSync(path.join(tmpdir(), 'mockdesk-msw3-'))
+  const msw = path.join(app, 'node_modules/msw')
+  mkdirSync(path.join(msw, 'lib'), { recursive: true })
+  writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }))
+  writeFileSync(path.join(msw, 'package.json'), JSON.stringify({ name: 'msw', version: '3.0.5', exports: { './mockServiceWorker.js': './lib/mockServiceWorker.js' } }))
+  writeFileSync(path.join(msw, 'lib/mockServiceWorker.js'), '// msw 3 worker')
+  const result = await run('node', [path.resolve('src/cli/mockdesk.js'), 'init', 'public'], { cwd: app }).then(
+    () => ({ code: 0, stderr: '' }),
+    (error: { code: number; stderr: string }) => error,
+  )
+  expect(result.code).toBe(1)
+  expect(result.stderr).toContain('MOCKDESK_MSW_VERSION: mockdesk supports msw 2.x, but this app has msw 3.0.5')
+  expect(result.stderr).toContain('npm install --save-dev msw@^2.7.0')
+  expect(existsSync(path.join(app, 'public/mockServiceWorker.js'))).toBe(false)
 })

@@ -58,6 +58,41 @@ describe('readBody', () => {
     expect(result).toMatchObject({ ok: false, issue: { keyword: 'parse' } })
   })
 
+  it('reads multipart part names and file names written as bare tokens, as PHP does', async () => {
+    const bytes = (...parts: Array<string | Uint8Array>) => {
+      const chunks = parts.map((part) => (typeof part === 'string' ? new TextEncoder().encode(part) : part))
+      const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
+      chunks.reduce((offset, c) => (all.set(c, offset), offset + c.length), 0)
+      return all
+    }
+    // Binary content that is not valid UTF-8 must come through byte for byte.
+    const binary = new Uint8Array([0x00, 0x80, 0x9f, 0xff, 0x0d, 0x0a])
+    const body = bytes(
+      '--b1\r\nContent-Disposition: form-data; name=firstname\r\n\r\nAda\r\n',
+      '--b1\r\ncontent-disposition: form-data; name="lastname"\r\n\r\nLovelace\r\n',
+      // A part whose content looks like a bare header is content, and stays as sent.
+      '--b1\r\nContent-Disposition: form-data; name=note\r\n\r\nContent-Disposition: form-data; name=x\r\n',
+      '--b1\r\nContent-Disposition: form-data; name=upload; filename=photo.bin\r\nContent-Type: application/octet-stream\r\n\r\n',
+      binary,
+      '\r\n--b1--\r\n',
+    )
+    const result = await readBody(post(body, { 'content-type': 'multipart/form-data; boundary=b1' }), formOp!)
+    expect(result).toMatchObject({
+      ok: true,
+      body: {
+        value: {
+          firstname: 'Ada',
+          lastname: 'Lovelace',
+          note: 'Content-Disposition: form-data; name=x',
+          upload: { filename: 'photo.bin', size: binary.length },
+        },
+      },
+    })
+    // Still refused: a bare name does not rescue a body that is broken otherwise.
+    const broken = await readBody(post('--b1\r\nContent-Disposition: form-data; name=a\r\n\r\nx', { 'content-type': 'multipart/form-data; boundary=b1' }), formOp!)
+    expect(broken).toMatchObject({ ok: false, issue: { keyword: 'parse' } })
+  })
+
   it('refuses a body over the limit, declared or streamed', async () => {
     await expect(readBody(post('x'.repeat(11), { 'content-length': '11' }), jsonOp!, 10)).rejects.toBeInstanceOf(KitError)
     const stream = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('x'.repeat(20))), c.close()) })

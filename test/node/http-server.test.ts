@@ -4,6 +4,8 @@ import { apiIds } from '../../src/apis/select-apis.ts'
 import { startMockServer, type MockHttpServer } from '../../src/node/index.ts'
 
 const auth = { authorization: `Bearer ${keys[0]!.key}` }
+/** State-changing control calls say they are deliberate (no web page can send this header unasked). */
+const control = { method: 'POST', headers: { 'x-mockdesk-control': '1' } }
 
 describe('HTTP server', () => {
   let server: MockHttpServer
@@ -46,12 +48,12 @@ describe('HTTP server', () => {
     const before = await first()
     await fetch(`${server.baseUrls.toptickets}/customers/${before}`, { method: 'DELETE', headers: auth })
     expect(await first()).not.toBe(before)
-    expect((await fetch(`${server.url}/__mockdesk/reset`, { method: 'POST' })).status).toBe(200)
+    expect((await fetch(`${server.url}/__mockdesk/reset`, control)).status).toBe(200)
     expect(await first()).toBe(before)
-    const reseeded = await (await fetch(`${server.url}/__mockdesk/reset?seed=9`, { method: 'POST' })).json()
+    const reseeded = await (await fetch(`${server.url}/__mockdesk/reset?seed=9`, control)).json()
     expect(reseeded.seed).toBe(9)
     expect(await first()).not.toBe(before)
-    await fetch(`${server.url}/__mockdesk/reset?seed=5`, { method: 'POST' })
+    await fetch(`${server.url}/__mockdesk/reset?seed=5`, control)
   })
 
   it('exports every store as a snapshot and loads it back', async () => {
@@ -60,22 +62,22 @@ describe('HTTP server', () => {
       await fetch(customers, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Snap Shot', email: 'snap@example.com' }) })
     ).json()
     const snapshot = await (await fetch(`${server.url}/__mockdesk/snapshot`)).text()
-    await fetch(`${server.url}/__mockdesk/reset`, { method: 'POST' })
+    await fetch(`${server.url}/__mockdesk/reset`, control)
     expect((await fetch(`${customers}/${created.id}`, { headers: auth })).status).toBe(404)
-    const restored = await fetch(`${server.url}/__mockdesk/snapshot`, { method: 'POST', body: snapshot })
+    const restored = await fetch(`${server.url}/__mockdesk/snapshot`, { ...control, body: snapshot })
     expect(restored.status).toBe(200)
     expect(await (await fetch(`${customers}/${created.id}`, { headers: auth })).json()).toEqual(created)
     for (const body of ['{not json', '{"seed": 1}', JSON.stringify({ seed: 1, stores: {} })]) {
-      const bad = await fetch(`${server.url}/__mockdesk/snapshot`, { method: 'POST', body })
+      const bad = await fetch(`${server.url}/__mockdesk/snapshot`, { ...control, body })
       expect(bad.status, body).toBe(400)
       expect((await bad.json()).code).toBe('MOCKDESK_BAD_CONTROL_REQUEST')
     }
     expect((await fetch(`${customers}/${created.id}`, { headers: auth })).status).toBe(200)
-    await fetch(`${server.url}/__mockdesk/reset?seed=5`, { method: 'POST' })
+    await fetch(`${server.url}/__mockdesk/reset?seed=5`, control)
   })
 
   it('rejects a broken control call with a kit error that says how to fix it', async () => {
-    const bad = await fetch(`${server.url}/__mockdesk/reset?seed=abc`, { method: 'POST' })
+    const bad = await fetch(`${server.url}/__mockdesk/reset?seed=abc`, control)
     expect(bad.status).toBe(400)
     expect((await bad.json()).code).toBe('MOCKDESK_BAD_CONTROL_REQUEST')
     const unknown = await fetch(`${server.url}/__mockdesk/nothing`)

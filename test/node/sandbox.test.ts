@@ -21,7 +21,19 @@ describe('sandbox page and request log', () => {
       const asset = await fetch(`${server.url}/${file}`)
       expect(asset.status, file).toBe(200)
       expect(asset.headers.get('content-type')).toMatch(type)
+      expect(asset.headers.get('x-content-type-options'), file).toBe('nosniff')
     }
+  })
+
+  it('sends nosniff, a CSP that allows only its own scripts, and refuses to be framed', async () => {
+    const page = await fetch(`${server.url}/`)
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff')
+    const csp = page.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).not.toContain('unsafe-inline')
+    expect(page.headers.get('x-frame-options')).toBe('DENY')
   })
 
   it('describes at /__mockdesk/apis what the page shows: health plus keys and a curl per API', async () => {

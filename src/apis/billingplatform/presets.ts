@@ -1,18 +1,23 @@
 /**
- * The tenant's Ticket Configuration: ticket types (each with its initial priority and team),
- * statuses, priorities and the users who can own tickets. The docs make these tenant-configurable
- * lists and publish no canonical values, so the mock keeps one documented default set in
- * fixtures/billingplatform/presets.json; the spec's enums must list the same values (a test
- * checks that they agree), and request validation enforces them.
+ * The mock tenant's Ticket Configuration. The docs make ticket types, statuses, priorities and
+ * owners tenant-configurable "Preset Values", so the spec types them as any text and keeps the
+ * mock's own values in `x-mockdesk-presets` on each schema (B6); they are read from there, so the
+ * spec stays the single source. What the spec cannot say (each type's initial priority and team,
+ * the initial status, the seed's departments and suppliers) is in
+ * fixtures/billingplatform/presets.json.
  */
 import presets from '../../../fixtures/billingplatform/presets.json'
-import type { components } from '../../generated/billingplatform.ts'
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { SchemaObject } from '../../core/openapi-document.ts'
+import document from '../../generated/billingplatform-document.ts'
 
-type Schemas = components['schemas']
-export type TicketTypeName = Schemas['TicketType']
-export type TicketStatus = Schemas['TicketStatus']
-export type TicketPriority = Schemas['TicketPriority']
-export type Owner = NonNullable<Schemas['TicketOwner']>
+const schemas = document.components!.schemas!
+const presetsOf = (schema: SchemaObject | undefined): string[] => (schema?.['x-mockdesk-presets'] as string[] | undefined) ?? []
+
+export type TicketTypeName = string
+export type TicketStatus = string
+export type TicketPriority = string
+export type Owner = string
 
 export interface TicketTypePreset {
   name: TicketTypeName
@@ -22,14 +27,43 @@ export interface TicketTypePreset {
   team: string
 }
 
+/** The preset fields of a ticket, each with the values the mock's tenant accepts. */
+export const presetValues = {
+  ticketType: presetsOf(schemas.TicketType),
+  status: presetsOf(schemas.TicketStatus),
+  ticketPriority: presetsOf(schemas.TicketPriority),
+  owner: presetsOf(schemas.TicketOwner),
+} as const
+
 export const ticketTypes = presets.ticketTypes as TicketTypePreset[]
-export const statuses = presets.statuses as TicketStatus[]
-export const initialStatus = presets.initialStatus as TicketStatus
-export const priorities = presets.priorities as TicketPriority[]
-export const owners = presets.owners as Owner[]
+export const statuses = presetValues.status
+export const initialStatus = presets.initialStatus
+export const priorities = presetValues.ticketPriority
+export const owners = presetValues.owner
 export const departments = presets.departments
 export const suppliers = presets.suppliers
 
 export function ticketType(name: TicketTypeName): TicketTypePreset {
   return ticketTypes.find((type) => type.name === name)!
+}
+
+/**
+ * A record schema that also holds the preset fields to the mock tenant's values: the spec's own
+ * schema takes any text there (what a real tenant may send), the store only the tenant's presets.
+ */
+export function withPresets<T>(schema: StandardSchemaV1<T, T>): StandardSchemaV1<T, T> {
+  return {
+    '~standard': {
+      ...schema['~standard'],
+      validate(value) {
+        const result = schema['~standard'].validate(value) as StandardSchemaV1.Result<T>
+        if (result.issues) return result
+        const record = value as Record<string, unknown>
+        const issues = Object.entries(presetValues)
+          .filter(([field, values]) => record[field] !== null && !values.includes(record[field] as string))
+          .map(([field, values]) => ({ message: `TicketRecord/${field} must be one of the x-mockdesk-presets: ${values.join(', ')}`, path: [field] }))
+        return issues.length > 0 ? { issues } : result
+      },
+    },
+  }
 }

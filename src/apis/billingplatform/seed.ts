@@ -78,9 +78,9 @@ export function seedCustomers(faker: Faker, count: number): Customer[] {
 }
 
 const typeWeights = [
-  { weight: 45, value: 'technical support' as TicketTypeName },
-  { weight: 35, value: 'billing' as TicketTypeName },
-  { weight: 20, value: 'sales' as TicketTypeName },
+  { weight: 45, value: 'technical support' as const },
+  { weight: 35, value: 'billing' as const },
+  { weight: 20, value: 'sales' as const },
 ]
 
 /** Old tickets are mostly finished; recent ones are still being worked on. */

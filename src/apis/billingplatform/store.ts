@@ -10,6 +10,7 @@ import { createFaker } from '../../core/seeded-faker.ts'
 import type { StoreOptions } from '../../core/define-api.ts'
 import document from '../../generated/billingplatform-document.ts'
 import type { components } from '../../generated/billingplatform.ts'
+import { withPresets } from './presets.ts'
 import { firstTicketId, seedCustomers, seedTickets } from './seed.ts'
 
 export type Customer = components['schemas']['Customer']
@@ -35,7 +36,7 @@ export async function createStore({ seed, count = defaultTicketCount }: StoreOpt
     },
   })
   const tickets = new IndexedCollection<TicketRecord>({
-    schema: standardSchema<TicketRecord>(schemas.TicketRecord!, 'TicketRecord'),
+    schema: withPresets(standardSchema<TicketRecord>(schemas.TicketRecord!, 'TicketRecord')),
     key: (ticket) => ticket.id,
   })
   const seededCustomers = seedCustomers(faker, customerCount)

@@ -51,6 +51,12 @@ export function checkAddress({ name, address, field }: ChannelRequest): void {
   if (!addressSchemas[name](address)) refuse(`Parameter ${field} must be ${addressHints[name]} for channel type ${name}.`)
 }
 
+/** The first channel type whose address form this value has (email, telephone, facebook, twitter). */
+export function channelNameOfAddress(address: string, field: string): ChannelName {
+  const found = channelTypes.find((type) => addressSchemas[type.name](address))
+  return found?.name ?? refuse(`Parameter ${field} must be an email address, a phone number in E.164 form, a Facebook account id or a Twitter account.`)
+}
+
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 
 /** The customer of this brand that has this address, if any. */

@@ -3,7 +3,7 @@
  * names (POST index, createCustomerCRUD, PUT index, PUT item, updateCustomer). Everything is
  * checked before anything is stored, so a refused request changes nothing.
  */
-import { linkTicketsFrom, newChannels, numberChannels, channelOwner, type ChannelRequest } from './channels.ts'
+import { channelNameOfAddress, linkTicketsFrom, newChannels, numberChannels, channelOwner, type ChannelRequest } from './channels.ts'
 import { refuse } from './errors.ts'
 import { brandOf, findByPrimaryId } from './lookup.ts'
 import type { Customer, Store } from './store.ts'
@@ -19,21 +19,27 @@ export interface CustomerFields {
 export interface NewCustomer extends CustomerFields {
   brandId: number
   primaryId?: string
-  /** The address that identifies the customer instead of a primary id (customer search by channels). */
+  /**
+   * The address that identifies the customer instead of a primary id (customer search by
+   * channels); the customer gets it as a channel, which is what searches by channel value find.
+   */
   searchValue?: string
   noSync: boolean
 }
 
 export async function createCustomer(store: Store, input: NewCustomer): Promise<Customer> {
   const brand = brandOf(store, input.brandId)
+  const requested = [...input.channels]
   if (input.primaryId !== undefined) {
     if (findByPrimaryId(store, input.primaryId, brand.id)) refuse('A customer with this primary ID already exists in this brand.')
   } else if (!brand.customer_search_by_channels) {
     refuse('A primary ID is required: customer search by channels is not enabled on this brand.')
-  } else if (input.searchValue !== undefined && channelOwner(store, brand.id, input.searchValue)) {
-    refuse('A customer with this channel value already exists in this brand.')
+  } else if (input.searchValue !== undefined) {
+    if (channelOwner(store, brand.id, input.searchValue)) refuse('A customer with this channel value already exists in this brand.')
+    const field = 'search_customer_channel_value'
+    requested.unshift({ name: channelNameOfAddress(input.searchValue, field), address: input.searchValue, field })
   }
-  const channels = newChannels(store, brand.id, undefined, input.channels)
+  const channels = newChannels(store, brand.id, undefined, requested)
   const now = omnideskTime()
   const customer = await store.customers.create({
     id: store.ids.customer.next(),

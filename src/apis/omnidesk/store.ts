@@ -23,7 +23,7 @@ export const defaultCustomerCount = 150
 const schemas = document.components!.schemas!
 
 /** Ids count up from the highest seeded one, as database auto-increments do. */
-class Sequence {
+export class Sequence {
   constructor(private last: number) {}
   next(): number {
     return ++this.last

@@ -105,6 +105,8 @@ function describe(issue: RequestIssue): string {
       return `The ${attribute} field is prohibited.`
     case 'const':
     case 'enum':
+      // The spec's BooleanInput lists what Laravel's `boolean` rule takes.
+      if ((p.allowedValues as unknown[] | undefined)?.includes(true)) return `The ${attribute} ${typeRules.boolean}`
       // Laravel's `required` fails on null (and on "", which it has turned into null) and stops there.
       return issue.data === null ? required : `The selected ${attribute} is invalid.`
     case 'type': {
@@ -145,14 +147,15 @@ export function validationErrors(issues: RequestIssue[], operation: Operation): 
     .map((issue, index) => ({ issue, index, at: position(issue, operation, root) }))
     .sort((a, b) => compare(a.at, b.at) || a.index - b.index)
 
-  const errors: Record<string, string[]> = {}
+  // A Map, not an object: a field may be named `constructor` or `toString`.
+  const errors = new Map<string, string[]>()
   for (const { issue } of ordered) {
     const field = issue.path.join('.')
     const text = describe(issue)
-    const list = (errors[field] ??= [])
+    const list = errors.get(field) ?? errors.set(field, []).get(field)!
     if (!list.includes(text)) list.push(text)
   }
-  return { message: summarize(Object.values(errors).flat()), errors }
+  return { message: summarize([...errors.values()].flat()), errors: Object.fromEntries(errors) }
 }
 
 export function invalidRequest(issues: RequestIssue[], operation: Operation): Response {

@@ -2,10 +2,10 @@
  * Laravel's simple paginator (`simplePaginate()` behind an API resource collection): `links`
  * with `first`, a `last` that is always null, `prev` and `next`; `meta` with the 1-based
  * positions `from`/`to` (null on an empty page) and no total. `next` is null once nothing
- * follows. Links keep the request's other query parameters, as `withQueryString()` does, so
- * `per_page` survives following `next`.
+ * follows. Links carry `page` alone, as the paginator writes them by default (the docs' own
+ * `?page=2`; `withQueryString()` would be needed to keep `per_page`), so a client paging with
+ * `per_page` sends it again each time (TS13).
  */
-import { preferQueryParameter } from '../../core/prefer.ts'
 import type { components } from '../../generated/ticketsource.ts'
 
 type Links = components['schemas']['PaginationLinks']
@@ -14,26 +14,14 @@ type Meta = components['schemas']['PaginationMeta']
 export interface PageRequest {
   page: number
   perPage: number
-  /** The request URL, whose query the links keep. */
+  /** The request URL (the links do not keep its query). */
   url: URL
   /** The list's absolute URL without a query, e.g. `https://api.ticketsource.io/customers`. */
   path: string
 }
 
-/** PHP's rawurlencode, which `Arr::query` uses: everything but `A-Za-z0-9-_.~` is escaped. */
-const rawUrlEncode = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-
-function pageUrl({ url, path }: PageRequest, page: number): string {
-  // `__code` is mockdesk's, not the vendor's: following a link must not repeat a chosen error.
-  const query = [...url.searchParams].filter(([name]) => name !== preferQueryParameter)
-  const pairs: Array<[string, string]> = []
-  for (const [name, value] of query) {
-    if (name !== 'page') pairs.push([name, value])
-    else if (!pairs.some(([seen]) => seen === 'page')) pairs.push(['page', String(page)])
-  }
-  if (!pairs.some(([name]) => name === 'page')) pairs.push(['page', String(page)])
-  return `${path}?${pairs.map(([name, value]) => `${rawUrlEncode(name)}=${rawUrlEncode(value)}`).join('&')}`
-}
+/** `path?page=N`, all a simple paginator's link carries unless the app calls `withQueryString()`. */
+const pageUrl = ({ path }: PageRequest, page: number): string => `${path}?page=${page}`
 
 export function simplePaginate<T>(records: readonly T[], request: PageRequest): { items: T[]; links: Links; meta: Meta } {
   const { page, perPage, path } = request

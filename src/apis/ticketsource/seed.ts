@@ -116,7 +116,7 @@ export function seedRecords(faker: Faker, count: number): { customers: CustomerR
   const pinnedIds = new Set(pinned.map((customer) => customer.id))
   const pinnedNotes = (docRecords.notes as CustomerNoteRecord[]).filter((note) => pinnedIds.has(note.customer_id)).map((note) => structuredClone(note))
 
-  const takenEmails = new Set(pinned.map((customer) => customer.attributes.email))
+  const takenEmails = new Set(pinned.map((customer) => customer.attributes.email!))
   const takenIds = new Set([...pinnedIds, ...pinnedNotes.map((note) => note.id)])
   const unique = <T extends { id: string }>(make: () => T): T => {
     for (;;) {

@@ -4,6 +4,7 @@
  * wording the docs show, e.g. "field required" / "value_error.missing").
  */
 import type { RequestIssue } from '../../core/request-issue.ts'
+import { isFlag, writableField } from './input.ts'
 
 export function detail(status: number, message: string, init: ResponseInit = {}): Response {
   return Response.json({ detail: message }, { ...init, status })
@@ -36,6 +37,11 @@ const formatErrors: Record<string, [msg: string, type: string]> = {
 function toValidationError(issue: RequestIssue): ValidationError {
   const loc = [issue.in, ...issue.path]
   const p = issue.params
+  // A bool field's schema lists what pydantic takes by type, pattern and range; any miss is one error.
+  if (issue.in === 'body' && issue.path.length === 1 && isFlag(writableField(String(issue.path[0])))) {
+    if (issue.data === null) return { loc, msg: 'none is not an allowed value', type: 'type_error.none.not_allowed' }
+    return { loc, msg: 'value could not be parsed to a boolean', type: 'type_error.bool' }
+  }
   switch (issue.keyword) {
     case 'parse': {
       const { position, line, column, source } = p as { position: number; line: number; column: number; source: string }

@@ -3,6 +3,7 @@ import document from '../../generated/toptickets-document.ts'
 import { apiKeys, authenticate } from './auth.ts'
 import { invalidRequest } from './errors.ts'
 import { routes } from './handlers/index.ts'
+import { prepareBody } from './input.ts'
 import { createStore, defaultCustomerCount } from './store.ts'
 
 /** TopTickets: FastAPI-style customers API (bare arrays, skip/limit, `{"detail"}` errors, scoped Bearer keys). */
@@ -13,6 +14,7 @@ export default defineApi({
   defaultCount: defaultCustomerCount,
   createStore,
   authenticate,
+  prepareBody,
   invalidRequest,
   counts: (store) => ({ customers: store.customers.count() }),
   routes,

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import api from '../../../src/apis/billingplatform/index.ts'
 import { timestampMs } from '../../../src/apis/billingplatform/dates.ts'
 import presets from '../../../fixtures/billingplatform/presets.json'
+import { presetValues } from '../../../src/apis/billingplatform/presets.ts'
 
 const dump = async (seed: number, count?: number) => {
   const store = await api.createStore({ seed, count })
@@ -44,11 +45,11 @@ describe('billingplatform seed', () => {
       if (t.status === 'awaiting customer') expect(t.ticketFollowupDate).not.toBeNull()
       if (t.ticketFollowupDate) expect(timestampMs(t.ticketFollowupDate)).toBeGreaterThan(timestampMs(t.createdDate))
       expect(t.departments!.split(', ')[0]).toBe(types.get(t.ticketType)!.team)
-      expect(presets.statuses).toContain(t.status)
-      expect(presets.priorities).toContain(t.ticketPriority)
+      expect(presetValues.status).toContain(t.status)
+      expect(presetValues.ticketPriority).toContain(t.ticketPriority)
     }
     const statuses = new Set(records.map((t) => t.status))
-    expect([...statuses].sort()).toEqual([...presets.statuses].sort())
+    expect([...statuses].sort()).toEqual([...presetValues.status].sort())
     const old = records.filter((t) => t.createdDate < '2025-01-01')
     expect(old.filter((t) => t.status === 'resolved' || t.status === 'closed').length / old.length).toBeGreaterThan(0.8)
   })

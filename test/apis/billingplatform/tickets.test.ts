@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import keys from '../../../fixtures/billingplatform/keys.json'
 import presets from '../../../fixtures/billingplatform/presets.json'
+import { presetValues } from '../../../src/apis/billingplatform/presets.ts'
 import { describeHosts, type Host } from '../../support/hosts.ts'
 
 const auth = { authorization: `Bearer ${keys[0]!.key}` }
@@ -24,15 +25,16 @@ const ids = (tickets: Ticket[]) => tickets.map((ticket) => ticket.id)
 const ms = (timestamp: string) => Date.parse(`${timestamp.replace(' ', 'T')}Z`)
 
 /** Every ticket a list endpoint gives, following `idAfter` from page to page. */
-async function walk(host: Host, path: string, filters = ''): Promise<{ tickets: Ticket[]; pages: number[] }> {
+async function walk(host: Host, path: string, filters = '', start = 0): Promise<{ tickets: Ticket[]; pages: number[] }> {
   const tickets: Ticket[] = []
   const pages: number[] = []
-  for (let after = 0; ; ) {
+  for (let after = start; ; ) {
     const reply = await host.request('GET', `${path}?idAfter=${after}${filters}`, { headers: auth })
     expect(reply.status).toBe(200)
     pages.push(reply.body.length)
     tickets.push(...reply.body)
     if (reply.body.length < pageSize) return { tickets, pages }
+    if (pages.length > 20) throw new Error(`${path}${filters}: no end after 20 pages`)
     after = reply.body.at(-1).id
   }
 }
@@ -134,7 +136,7 @@ describeHosts('billingplatform', (host) => {
 
       const { tickets: everything } = await walk(host, '/tickets/')
       const created = '2024-09-01 00:00:00'
-      const { tickets } = await walk(host, '/tickets/', `&createdSince=2024-09-01&idAfter=1100`)
+      const { tickets } = await walk(host, '/tickets/', '&createdSince=2024-09-01', 1100)
       expect(ids(tickets)).toEqual(ids(everything.filter((t) => t.id > 1100 && t.createdDate >= created)))
     })
 
@@ -346,7 +348,7 @@ describeHosts('billingplatform', (host) => {
       expect(malformed.body).toEqual({ name: 'Bad Request', message: 'Invalid JSON data in request body: Syntax error.', code: 0, status: 400 })
       const text = await host.request('POST', '/tickets/', { headers: { ...auth, 'content-type': 'text/plain' }, body: 'subject=x' })
       expect(text.status).toBe(415)
-      expect(text.body.message).toBe('Content type text/plain is not supported: send application/json or application/x-www-form-urlencoded.')
+      expect(text.body.message).toBe('Content type text/plain is not supported: send application/json or application/x-www-form-urlencoded or multipart/form-data.')
       const empty = await host.request('POST', '/tickets/', { headers: { ...auth, 'content-type': 'application/json' }, body: '' })
       expect(empty.status).toBe(422)
       expect(empty.body.map((e: { field: string }) => e.field)).toEqual(['customerID', 'ticketType', 'subject'])
@@ -517,9 +519,61 @@ describeHosts('billingplatform', (host) => {
     })
   })
 
-  it('accepts exactly the preset values the fixtures document', async () => {
-    for (const status of presets.statuses) expect((await host.request('PATCH', '/tickets/1008', { headers: auth, body: { status } })).status).toBe(200)
-    for (const owner of presets.owners) expect((await host.request('PATCH', '/tickets/1008', { headers: auth, body: { owner } })).status).toBe(200)
+  it('says when a list was cut: Yii 2\'s pagination headers and a Link to the rest', async () => {
+    const first = await host.request('GET', '/tickets/', { headers: auth })
+    expect(first.body).toHaveLength(pageSize)
+    expect(first.headers.get('x-pagination-total-count')).toBe(String(seeded))
+    expect(first.headers.get('x-pagination-per-page')).toBe(String(pageSize))
+    const next = /^<([^>]+)>; rel="next"$/.exec(first.headers.get('link') ?? '')
+    expect(next, first.headers.get('link') ?? 'no Link header').not.toBeNull()
+    expect(new URL(next![1]!).searchParams.get('idAfter')).toBe(String(firstId + pageSize - 1))
+    const second = await host.request('GET', `/tickets/${new URL(next![1]!).search}`, { headers: auth })
+    expect(second.body[0].id).toBe(firstId + pageSize)
+    expect(second.headers.get('x-pagination-total-count')).toBe(String(seeded - pageSize))
+    const last = await host.request('GET', `/tickets/?idAfter=${firstId + 2 * pageSize - 1}`, { headers: auth })
+    expect(last.body).toHaveLength(seeded - 2 * pageSize)
+    expect(last.headers.get('link')).toBeNull()
+    const own = await host.request('GET', '/customers/123/tickets/', { headers: auth })
+    expect(own.headers.get('x-pagination-total-count')).toBe(String(own.body.length))
+  })
+
+  it('reads a string of digits as the number in JSON, as Yii\'s integer validator does', async () => {
+    const reply = await create(host, { customerID: '123', ticketType: 'billing', subject: 'Digits' })
+    expect(reply.status).toBe(201)
+    expect(reply.body.customerID).toBe(123)
+    const patched = await host.request('PATCH', `/tickets/${reply.body.id}`, { headers: auth, body: { customerID: ' 124 ' } })
+    expect(patched.body.customerID).toBe(124)
+    const words = await create(host, { customerID: 'one two three', ticketType: 'billing', subject: 'Words' })
+    expect(words.status).toBe(422)
+    expect(words.body).toEqual([{ field: 'customerID', message: 'Customer must be an integer.' }])
+  })
+
+  it('creates from a multipart form, as PHP reads multipart POSTs into $_POST', async () => {
+    const form = new FormData()
+    form.append('customerID', '123')
+    form.append('ticketType', 'technical support')
+    form.append('subject', 'From a form')
+    const encoded = new Response(form)
+    const reply = await host.request('POST', '/tickets/', {
+      headers: { ...auth, 'content-type': encoded.headers.get('content-type')! },
+      body: await encoded.text(),
+    })
+    expect(reply.status).toBe(201)
+    expect(reply.body).toMatchObject({ customerID: 123, ticketType: 'technical support', subject: 'From a form', ticketPriority: 'high' })
+  })
+
+  it('refuses a preset value the mock tenant does not have, as Yii\'s in rule does', async () => {
+    const reply = await create(host, { customerID: 123, ticketType: 'complaints', subject: 'Other tenant', status: 'pending' })
+    expect(reply.status).toBe(422)
+    expect(reply.body).toEqual([
+      { field: 'ticketType', message: 'Ticket Type is invalid.' },
+      { field: 'status', message: 'Ticket Status is invalid.' },
+    ])
+  })
+
+  it('accepts exactly the preset values of the mock tenant (the spec\'s x-mockdesk-presets)', async () => {
+    for (const status of presetValues.status) expect((await host.request('PATCH', '/tickets/1008', { headers: auth, body: { status } })).status).toBe(200)
+    for (const owner of presetValues.owner) expect((await host.request('PATCH', '/tickets/1008', { headers: auth, body: { owner } })).status).toBe(200)
     for (const { name, initialPriority, team } of presets.ticketTypes) {
       const reply = await create(host, { customerID: 123, ticketType: name, subject: name })
       expect(reply.body).toMatchObject({ ticketPriority: initialPriority, departments: team })

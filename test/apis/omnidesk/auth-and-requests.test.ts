@@ -117,7 +117,7 @@ describeHosts('omnidesk', (host) => {
 
     it('joins several problems into one message', async () => {
       const reply = await host.request('POST', '/api/v2/customer', await multipart({ brand_id: 'x', firstname: '1' }))
-      expect(reply.body.message).toBe("Parameter brand_id must be an integer. Parameter firstname does not match ^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]+$.")
+      expect(reply.body.message).toBe("Parameter brand_id must be an integer. Parameter firstname does not match ^[a-zA-ZÀ-ÖØ-Þß-öø-ÿŠš.\\-' ]*$.")
     })
 
     it('answers an oversized body with mockdesk 413, not a crash', async () => {

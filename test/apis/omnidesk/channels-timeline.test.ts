@@ -90,6 +90,20 @@ describeHosts('omnidesk', (host) => {
   describe('ticket linking', () => {
     const unlinked = () => seeded.tickets.all().find((t) => t.customer_id === null)!
 
+    it.each(['1', 'false', ''])('treats noSync=%j as sent, so nothing is synced ("if sent along with the request")', async (value) => {
+      const ticket = unlinked()
+      const created = await post(host, '', { brand_id: ticket.brand_id, primary_id: 'NS-1', extra_email: ticket.from, noSync: value })
+      expect(created.body.type).toBe('result')
+      expect((await timeline(host, `brand_id=${ticket.brand_id}&external_id=NS-1&getTicketHistory=1`)).body.item.timeline).toEqual([])
+
+      await post(host, '', { brand_id: ticket.brand_id, primary_id: 'NS-2' })
+      const customer = (await post(host, 'SearchByPrimaryExternalID', { primary_id: 'NS-2', brand_id: ticket.brand_id })).body.item
+      await host.request('DELETE', `/api/v2/customer/${(await post(host, 'SearchByPrimaryExternalID', { primary_id: 'NS-1', brand_id: ticket.brand_id })).body.item.id}`, { headers: full })
+      const added = await post(host, 'addChannelOnly', { customer_id: customer.id, extra_email: ticket.from, noSync: value })
+      expect(added.body.type).toBe('result')
+      expect((await timeline(host, `brand_id=${ticket.brand_id}&external_id=NS-2&getTicketHistory=1`)).body.item.timeline).toEqual([])
+    })
+
     it('links tickets sent from a new address, unless noSync is set', async () => {
       const ticket = unlinked()
       const brand = seeded.brands.get(ticket.brand_id)!
@@ -212,7 +226,8 @@ describeHosts('omnidesk', (host) => {
 
     it.each([
       [{ brandID: 1, channel: 'fax', address: '+31612312311' }, 'Parameter channel must be one of: phoneNumber, email.'],
-      [{ brandID: 1, channel: 'phoneNumber', address: 'a@b.nl' }, 'Parameter address must be a phone number in E.164 form, such as +31612312311 for channel type telephone.'],
+      // Any channel value is passed to the CRM lookup as sent; only one no customer of the brand has fails.
+      [{ brandID: 1, channel: 'phoneNumber', address: '0612312311' }, 'This customer does not exist.'],
       [{ brandID: 1, channel: 'email', address: 'nobody@example.nl' }, 'This customer does not exist.'],
       [{ channel: 'email', address: 'a@b.nl' }, 'Parameter brandID is required.'],
     ])('refuses %j', async (fields, message) => {

@@ -23,14 +23,20 @@ export function within(host: Host, link: string): string {
 }
 
 /** Every id of a paged list, following `links.next` from `first` until it is null. */
+/**
+ * Follows `links.next` to the end. The links carry `page` only (Laravel's default), so a client
+ * paging with `per_page` sends it again on every page, as this one does.
+ */
 export async function walk(host: Host, first: string): Promise<{ ids: string[]; pages: number }> {
   const ids: string[] = []
+  const perPage = new URL(first, 'http://x').searchParams.get('per_page')
   let pages = 0
   for (let path: string | null = first; path; pages++) {
     const reply = await host.request('GET', path, { headers: bearer })
     if (reply.status !== 200) throw new Error(`${path} answered ${reply.status}: ${reply.text}`)
     ids.push(...reply.body.data.map((record: { id: string }) => record.id))
-    path = reply.body.links.next && within(host, reply.body.links.next)
+    const next: string | null = reply.body.links.next && within(host, reply.body.links.next)
+    path = next && perPage !== null ? `${next}&per_page=${perPage}` : next
   }
   return { ids, pages }
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { build } from 'esbuild'
-import { workerScriptPath } from '../../../src/cli/init.ts'
+import { workerScriptPath } from '../../../src/node/worker-script.ts'
 import { serveFiles } from './static-server.ts'
 
 const html = `<!doctype html>
@@ -19,7 +19,7 @@ export async function serveWorkerPage() {
     write: false,
     format: 'esm',
     platform: 'browser',
-    conditions: ['browser'],
+    conditions: ['mockdesk-source', 'browser'],
     target: 'chrome120',
     logLevel: 'silent',
   })

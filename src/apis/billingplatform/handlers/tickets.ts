@@ -12,7 +12,7 @@ import type { components, operations } from '../../../generated/billingplatform.
 import type { Principal } from '../auth.ts'
 import { formatTimestamp, parseDateTimeInput } from '../dates.ts'
 import { labelOf, objectNotFound, validationFailed, type FieldError } from '../errors.ts'
-import { initialStatus, ticketType } from '../presets.ts'
+import { initialStatus, presetValues, ticketType } from '../presets.ts'
 import { isSince, readSince } from '../since-filter.ts'
 import { toTicket, type Store, type Ticket, type TicketRecord } from '../store.ts'
 
@@ -27,31 +27,45 @@ export const pageSize = (document.paths['/tickets/']!.get!['x-pagination'] as { 
 const writableFields = Object.keys(document.components!.schemas!.TicketWritable!.properties as object) as Array<keyof Writable>
 const dateFields = ['ticketFollowupDate', 'ticketActionRequiredDate'] as const
 
-/** The page of `records` the filters select, or the 400 for a filter that names no real moment. */
-function selectPage(records: readonly TicketRecord[], query: ListQuery, operation: Operation): { ok: true; page: Ticket[] } | { ok: false; response: Response } {
+type Selected = { ok: true; page: Ticket[]; headers: Record<string, string> } | { ok: false; response: Response }
+
+/**
+ * The page of `records` the filters select, with Yii 2's pagination headers saying how many
+ * matched in all and, when the page was cut, a `Link` to the rest (B7); or the 400 for a filter
+ * that names no real moment.
+ */
+function selectPage(records: readonly TicketRecord[], query: ListQuery, operation: Operation, url: URL): Selected {
   const read = readSince(operation, query ?? {}, ['createdSince', 'updatedSince'])
   if (!read.ok) return read
   const { createdSince, updatedSince } = read.since
   const idAfter = query?.idAfter ?? 0
   const page: Ticket[] = []
+  let total = 0
   // Records are kept in ascending id order (ids only grow), so the first `pageSize` matches are the page.
   for (const record of records) {
-    if (page.length === pageSize) break
-    if (record.id > idAfter && isSince(record.createdDate, createdSince) && isSince(record.lastUpdated, updatedSince)) page.push(toTicket(record))
+    if (!(record.id > idAfter && isSince(record.createdDate, createdSince) && isSince(record.lastUpdated, updatedSince))) continue
+    total++
+    if (page.length < pageSize) page.push(toTicket(record))
   }
-  return { ok: true, page }
+  const headers: Record<string, string> = { 'x-pagination-total-count': String(total), 'x-pagination-per-page': String(pageSize) }
+  if (total > page.length) {
+    const next = new URL(url)
+    next.searchParams.set('idAfter', String(page.at(-1)!.id))
+    headers.link = `<${next.href}>; rel="next"`
+  }
+  return { ok: true, page, headers }
 }
 
-export const listTickets: Handler<'listTickets'> = ({ store, query, operation, json }) => {
-  const selected = selectPage(store.tickets.all(), query, operation)
-  return selected.ok ? json(200, selected.page) : selected.response
+export const listTickets: Handler<'listTickets'> = ({ store, query, operation, url, json }) => {
+  const selected = selectPage(store.tickets.all(), query, operation, url)
+  return selected.ok ? json(200, selected.page, { headers: selected.headers }) : selected.response
 }
 
-export const listCustomerTickets: Handler<'listCustomerTickets'> = ({ store, params, query, operation, json }) => {
+export const listCustomerTickets: Handler<'listCustomerTickets'> = ({ store, params, query, operation, url, json }) => {
   if (!store.customers.get(params.id)) return objectNotFound(params.id)
   const own = store.tickets.all().filter((ticket) => ticket.customerID === params.id)
-  const selected = selectPage(own, query, operation)
-  return selected.ok ? json(200, selected.page) : selected.response
+  const selected = selectPage(own, query, operation, url)
+  return selected.ok ? json(200, selected.page, { headers: selected.headers }) : selected.response
 }
 
 export const getTicket: Handler<'getTicket'> = ({ store, params, json }) => {
@@ -67,6 +81,12 @@ function readWritable(store: Store, body: Writable | undefined): { ok: true; cha
   const changes: Record<string, unknown> = {}
   const errors: FieldError[] = []
   for (const field of writableFields) if (body?.[field] !== undefined) changes[field] = body[field]
+  // The spec takes any text for a preset (each tenant has its own); the mock's tenant takes its own
+  // values, `x-mockdesk-presets`, as Yii's `in` rule would (B6). `owner` may be null.
+  for (const [field, values] of Object.entries(presetValues)) {
+    const value = changes[field]
+    if (value !== undefined && value !== null && !values.includes(value as string)) errors.push({ field, message: `${labelOf(field)} is invalid.` })
+  }
   if (changes.customerID !== undefined && !store.customers.get(changes.customerID as number)) {
     errors.push({ field: 'customerID', message: `${labelOf('customerID')} is invalid.` })
   }

@@ -23,7 +23,8 @@ export const customerAddChannelOnlyPOST = handler<'customerAddChannelOnlyPOST'>(
     draft.channels = [...draft.channels, ...added]
     if (added.length > 0) draft.updated_at = omnideskTime()
   })
-  if (body.noSync !== true) await linkTicketsFrom(store, updated!, added)
+  // noSync counts when sent, whatever its value (O11).
+  if (body.noSync === undefined) await linkTicketsFrom(store, updated!, added)
   return json(200, result(requests.length > 1 ? 'Channels added.' : 'Channel added.'))
 })
 

@@ -25,8 +25,9 @@ const summary = ({ id, external_primary_id, brand_name, firstname, lastname, cha
 const searchText = (c: Customer) => [`${c.firstname} ${c.lastname}`, c.external_primary_id ?? '', ...c.channels.map((ch) => ch.address)].join('\n').toLowerCase()
 
 export const customerIndexGET = handler<'customerIndexGET'>(({ store, query, json }) => {
-  const needle = query.query?.toLowerCase()
-  const matching = needle === undefined ? store.customers.all() : store.customers.all().filter((c) => searchText(c).includes(needle))
+  // The docs' default "" (and an empty ?query=) matches everyone.
+  const needle = query.query?.toLowerCase() ?? ''
+  const matching = needle === '' ? store.customers.all() : store.customers.all().filter((c) => searchText(c).includes(needle))
   // itemStart and itemLimit always have values here: the validator applies the spec's defaults.
   const itemStart = query.itemStart!
   const itemLimit = query.itemLimit!
@@ -63,14 +64,16 @@ export const customerIndexPOST = handler<'customerIndexPOST'>(async ({ store, bo
     lastname: form.lastname,
     custom: customFieldsOf(form),
     channels,
-    noSync: form.noSync === true,
+    // "if sent along with the request": any value counts, even false or empty (O11).
+    noSync: form.noSync !== undefined,
   })
   if (ticket) {
     await store.tickets.update(ticket.id, (draft) => {
       draft.customer_id = customer.id
     })
   }
-  return json(200, result(customer.channels.length > 0 ? 'User created and channel linked.' : 'User created.'))
+  // The search value becomes a channel too, but "channel linked" speaks of the channel fields sent.
+  return json(200, result(channels.length > 0 && customer.channels.length > 0 ? 'User created and channel linked.' : 'User created.'))
 })
 
 export const customerCreateCustomerCRUDPOST = handler<'customerCreateCustomerCRUDPOST'>(async ({ store, body, json }) => {

@@ -15,26 +15,47 @@ type Handler<Op extends keyof operations> = RouteHandler<operations[Op], Store, 
 type Writable = components['schemas']['CustomerWritableAttributes']
 type Attributes = CustomerRecord['attributes']
 
+type Consent = Attributes['consent']
+
+/**
+ * Only the keys of `from` that `shape` has a rule for: what `$request->validated()` returns.
+ * Anything else the client sent (the response's `telephone`, `created_at`, a typo) is dropped.
+ */
+function validated<T extends object>(from: object | null | undefined, shape: T): Partial<T> {
+  const picked: Partial<T> = {}
+  for (const key of Object.keys(shape) as Array<keyof T>) {
+    if (from && Object.hasOwn(from, key)) picked[key] = (from as T)[key]
+  }
+  return picked
+}
+
+/** Laravel's `boolean` rule lets 0, 1, "0" and "1" through; the model's boolean cast stores them as booleans. */
+const consentOf = (sent: Writable['consent']): Partial<Consent> =>
+  Object.fromEntries(Object.entries(validated(sent, { email: 0, post: 0, sms: 0 }) as Record<string, unknown>).map(([key, value]) => [key, value === true || value === 1 || value === '1']))
+
 /** The attributes after a write: sent fields replace stored ones, key by key inside the objects. */
-function apply(current: Attributes, { phone, address, membership, consent, ...fields }: Writable): Attributes {
+function apply(current: Attributes, sent: Writable): Attributes {
+  const { title, first_name, last_name, email, phone } = sent
+  const fields = validated({ title, first_name, last_name, email }, { title: 0, first_name: 0, last_name: 0, email: 0 })
+  for (const key of Object.keys(fields) as Array<keyof typeof fields>) if (fields[key] === undefined) delete fields[key]
   return {
     ...current,
-    ...fields,
+    ...(fields as Partial<Attributes>),
     ...(phone !== undefined && { telephone: phone }),
-    address: { ...current.address, ...address },
-    membership: { ...current.membership, ...membership },
-    consent: { ...current.consent, ...consent },
+    address: { ...current.address, ...validated(sent.address, current.address) },
+    membership: { ...current.membership, ...validated(sent.membership, current.membership) },
+    consent: { ...current.consent, ...consentOf(sent.consent) },
   }
 }
 
 /** A new customer's attributes before anything is sent: blank, and no consent given. */
 const blank = (now: string): Attributes => ({
   title: null,
-  first_name: '',
-  last_name: '',
+  first_name: null,
+  last_name: null,
   address: { line_1: null, line_2: null, line_3: null, line_4: null, postcode: null },
   telephone: null,
-  email: '',
+  email: null,
   membership: { identifier: null, start_date: null, end_date: null },
   consent: { email: false, post: false, sms: false },
   created_at: now,
@@ -75,6 +96,12 @@ export const updateCustomer: Handler<'updateCustomer'> = async ({ store, params,
     draft.attributes = changed ? { ...next, updated_at: timestamp() } : next
   })
   return json(200, { data: customerResource(record!, baseUrl) })
+}
+
+/** Bookings are not modelled: every customer the mock has answers an empty page (TS17). */
+export const listCustomerBookings: Handler<'listCustomerBookings'> = ({ params, query, url, baseUrl, json }) => {
+  const page = simplePaginate([], { page: query.page!, perPage: query.per_page!, url, path: `${baseUrl}/customers/${params.customer_id}/bookings` })
+  return json(200, { data: page.items, links: page.links, meta: page.meta })
 }
 
 export const deleteCustomer: Handler<'deleteCustomer'> = ({ store, params, json, empty }) => {

@@ -10,7 +10,10 @@ import type { Principal } from '../auth.ts'
 import { timestamp, type Customer, type Store } from '../store.ts'
 
 type Handler<Op extends keyof operations> = RouteHandler<operations[Op], Store, Principal>
-type Writable = components['schemas']['CustomerWritable']
+/** The body after pydantic's coercions (input.ts): text as strings, flags as booleans, nothing else. */
+type Writable = Partial<Omit<Customer, 'id' | 'created_at' | 'updated_at' | 'account_value'>> & {
+  account_value?: components['schemas']['CustomerWritable']['account_value']
+}
 
 const notFound = { detail: 'Customer not found' }
 const duplicateEmail = { detail: 'A customer with this email already exists' }
@@ -19,8 +22,8 @@ const duplicateEmail = { detail: 'A customer with this email already exists' }
 const customerFields = Object.keys(document.components!.schemas!.Customer!.properties as object) as Array<keyof Customer>
 
 /** A writable body as stored fields: account_value always as a two-decimal string. */
-function normalize(body: Writable): Partial<Customer> {
-  const { account_value, ...rest } = body
+function normalize(body: object): Partial<Customer> {
+  const { account_value, ...rest } = body as Writable
   if (account_value === undefined) return rest
   return { ...rest, account_value: account_value === null ? null : Number(account_value).toFixed(2) }
 }
@@ -38,7 +41,8 @@ export const getCustomer: Handler<'getCustomer'> = ({ store, params, json }) => 
 }
 
 export const createCustomer: Handler<'createCustomer'> = async ({ store, body, json }) => {
-  if (store.customers.findUnique('email', body.email.toLowerCase())) return json(400, duplicateEmail)
+  const email = String(body.email)
+  if (store.customers.findUnique('email', email.toLowerCase())) return json(400, duplicateEmail)
   const now = timestamp()
   const blank = Object.fromEntries(customerFields.map((field) => [field, null])) as unknown as Customer
   const customer = await store.customers.create({
@@ -53,7 +57,7 @@ export const createCustomer: Handler<'createCustomer'> = async ({ store, body, j
 
 export const updateCustomer: Handler<'updateCustomer'> = async ({ store, params, body, json }) => {
   if (!store.customers.get(params.customer_id)) return json(404, notFound)
-  const owner = body.email === undefined ? undefined : store.customers.findUnique('email', body.email.toLowerCase())
+  const owner = body.email === undefined ? undefined : store.customers.findUnique('email', String(body.email).toLowerCase())
   if (owner && owner.id !== params.customer_id) return json(400, duplicateEmail)
   const changes = normalize(body)
   const updated = await store.customers.update(params.customer_id, (draft) => {

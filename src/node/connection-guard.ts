@@ -1,0 +1,158 @@
+/**
+ * What keeps one greedy or slow client from taking the server down, around Node's http server:
+ * - pipelined requests on a connection are answered one at a time, each only once the previous
+ *   answer has left the process, so a client that never reads holds at most one answer in memory,
+ *   and waiting requests of all connections take turns, so they cannot starve other clients;
+ *   past `pauseAt` waiting requests the connection is no longer read, past `maxPipelined` it is
+ *   closed;
+ * - header, whole-request (slow bodies included) and idle timeouts;
+ * - CONNECT and protocol upgrades get a clear kit error instead of silence or a hung socket.
+ */
+import { STATUS_CODES, type IncomingMessage, type RequestListener, type Server, type ServerOptions } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { KitError } from '../core/kit-error.ts'
+
+export interface ConnectionLimits {
+  /** Time to receive a request's headers (default 10 s). */
+  headersMs?: number
+  /** Time to receive a whole request, body included (default 30 s): a slow body gets a 408. */
+  requestMs?: number
+  /** A connection with no traffic either way for this long is closed (default 30 s). */
+  idleMs?: number
+  /**
+   * Requests that may wait on one connection behind the one being answered before the connection
+   * is closed (default 16). Browsers and common clients do not pipeline at all; a client that
+   * sends far ahead without reading only makes the server do work nobody reads.
+   */
+  maxPipelined?: number
+}
+
+const defaults = { headersMs: 10_000, requestMs: 30_000, idleMs: 30_000, maxPipelined: 16 }
+
+/** The limits with defaults for what is not given; headers never get longer than the whole request. */
+function settle(limits: ConnectionLimits = {}): Required<ConnectionLimits> {
+  const given = Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined))
+  const settled = { ...defaults, ...given }
+  return { ...settled, headersMs: Math.min(settled.headersMs, settled.requestMs) }
+}
+
+/** Options for http.createServer: Node enforces the header and request timeouts itself. */
+export function serverOptions(limits: ConnectionLimits = {}): ServerOptions {
+  const { headersMs, requestMs, idleMs } = settle(limits)
+  return {
+    // Node's own idle limit between keep-alive requests (default 5 s) replaces the socket's timeout.
+    keepAliveTimeout: Math.min(5000, idleMs),
+    headersTimeout: headersMs,
+    requestTimeout: requestMs,
+    // How often Node looks for requests past those timeouts (its default, 30 s, would let a short timeout run long).
+    connectionsCheckingInterval: Math.max(50, Math.min(headersMs, requestMs) / 4),
+  }
+}
+
+interface Line {
+  busy: boolean
+  waiting: Array<() => void>
+  paused: boolean
+}
+
+/** Wraps a request listener so each connection's requests are answered one after another. */
+export function oneAtATime(listener: RequestListener, limits: ConnectionLimits = {}): RequestListener {
+  const { maxPipelined } = settle(limits)
+  const pauseAt = Math.max(1, Math.min(4, maxPipelined))
+  const lines = new WeakMap<object, Line>()
+  // Requests that waited behind another on their connection run one per turn of the event loop,
+  // across all connections. When a client's kernel buffers swallow answers as fast as they are
+  // made, its next request would otherwise start in the same turn, and a few pipelining clients
+  // could keep every other client waiting; this way a new request waits for one answer at most.
+  const turns: Array<() => void> = []
+  let scheduled = false
+  const takeTurn = () => {
+    try {
+      turns.shift()?.()
+    } finally {
+      scheduled = turns.length > 0
+      if (scheduled) setImmediate(takeTurn)
+    }
+  }
+  const later = (run: () => void) => {
+    turns.push(run)
+    if (!scheduled) {
+      scheduled = true
+      setImmediate(takeTurn)
+    }
+  }
+  return (request, response) => {
+    const socket = request.socket
+    let line = lines.get(socket)
+    if (!line) lines.set(socket, (line = { busy: false, waiting: [], paused: false }))
+    const current = line
+    const next = () => {
+      // A closed connection's waiting requests can never be answered: drop them undone.
+      if (socket.destroyed) current.waiting.length = 0
+      const run = current.waiting.shift()
+      if (current.paused && current.waiting.length < pauseAt / 2) {
+        current.paused = false
+        socket.resume()
+      }
+      if (run) later(run)
+      else current.busy = false
+    }
+    const run = () => {
+      if (socket.destroyed) return next()
+      current.busy = true
+      // 'close' comes once the answer has been handed to the OS, or the connection is gone.
+      response.once('close', next)
+      void listener(request, response)
+    }
+    if (!current.busy) return run()
+    if (current.waiting.length >= maxPipelined) {
+      socket.destroy()
+      return
+    }
+    current.waiting.push(run)
+    if (!current.paused && current.waiting.length >= pauseAt) {
+      current.paused = true
+      socket.pause()
+    }
+  }
+}
+
+/** A kit error written straight to a socket that has left HTTP (CONNECT, Upgrade), then closed. */
+async function refuseRaw(socket: Duplex, error: KitError) {
+  const body = await error.toResponse().text()
+  const head = [
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}`,
+    'content-type: application/problem+json',
+    `x-mockdesk-error: ${error.code}`,
+    `content-length: ${Buffer.byteLength(body)}`,
+    'connection: close',
+  ]
+  socket.on('error', () => {})
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`)
+  // Whatever the client still sends is read and dropped, so the answer is not lost to a reset.
+  socket.resume()
+  setTimeout(() => socket.destroy(), 2000).unref()
+}
+
+/** Idle timeout, and answers for CONNECT and upgrades, on a created server. */
+export function guardServer(server: Server, limits: ConnectionLimits = {}): void {
+  const { idleMs } = settle(limits)
+  // With no 'timeout' listener elsewhere, Node destroys a socket idle this long.
+  server.setTimeout(idleMs)
+  server.on('connect', (request: IncomingMessage, socket: Duplex) => {
+    void refuseRaw(
+      socket,
+      new KitError('MOCKDESK_METHOD_NOT_ALLOWED', `mockdesk is not a proxy: CONNECT ${request.url} is not served.`, 'Call the mounted APIs directly at their base URLs (see /__mockdesk/health).'),
+    )
+  })
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex) => {
+    void refuseRaw(
+      socket,
+      new KitError(
+        'MOCKDESK_UNSUPPORTED_REQUEST',
+        `mockdesk serves plain HTTP/1.1 only: it does not upgrade to "${request.headers.upgrade}".`,
+        'Send the request without the Upgrade and Connection: upgrade headers.',
+      ),
+    )
+  })
+}

@@ -1,0 +1,1 @@
+export { mockdeskWorker, type MockdeskWorkerPlugin, type DevServerLike } from './worker-plugin.ts'
