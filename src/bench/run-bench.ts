@@ -1,19 +1,27 @@
 /**
  * `npm run bench`: throughput and latency of the mockdesk HTTP server against a plain node:http
- * baseline serving the same records, at 1,000 and 100,000 seeded records; start-up time; seeding
- * time and memory up to 1,000,000 customers; and the wall time of a full contract run. Server and
- * load generator run in separate processes (separate cores on a 2-core machine). Prints a table
- * and writes JSON (`--json <file>`, default .bench/latest.json) to compare runs over time.
+ * baseline serving the same records, at 1,000 and 100,000 seeded records (TopTickets list, get by
+ * id, create, a mix of nine reads to one write, and every other API's main list); start-up time;
+ * the in-process cost of `setupMockdesk` against a bare msw/node handler, and its setup and reset
+ * times; seeding time and memory up to 1,000,000 customers; the wall time of a full contract run.
+ * `--peers` adds Prism and Mockoon CLI, installed on first use, on the same spec, data and request.
+ * Server and load generator run in separate processes. Every figure is printed with its target
+ * and whether it was met; JSON goes to `--json <file>` (default .bench/latest.json).
+ * `--only <regexp>` runs only the load scenarios whose names match (for a quick targeted check).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import autocannon from 'autocannon'
 import { apiIds, selectApis } from '../apis/select-apis.ts'
 import { runContract } from '../contract/index.ts'
 import { authFor } from '../contract/credentials.ts'
 import { loadSpec } from '../contract/spec.ts'
+import { load, type Load, type LoadRequest } from './load.ts'
+import { installPeers, startMockoon, startPrism, writeBenchSpec, type Peer } from './peers.ts'
+import { isMet, printFigures, type Figure } from './report.ts'
+import { startServer, stopServer, type ServerProcess } from './server-process.ts'
 
 const { values: options } = parseArgs({
   options: {
@@ -22,76 +30,50 @@ const { values: options } = parseArgs({
     sizes: { type: 'string', default: '1000,100000' },
     'memory-sizes': { type: 'string', default: '1000,100000,1000000' },
     json: { type: 'string', default: '.bench/latest.json' },
+    peers: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    // A seeding probe that runs past this is stopped and reported as missed, so the bench ends.
+    'seed-timeout': { type: 'string', default: '60' },
   },
 })
 const benchStarted = performance.now()
+/** Writes what has been measured so far, so an interrupted run still leaves its figures. */
+const save = async () => {
+  const result = { date: new Date().toISOString(), node: process.version, options, rows, figures: figures.map((figure) => ({ ...figure, met: isMet(figure) })) }
+  await mkdir(path.dirname(options.json), { recursive: true })
+  await writeFile(options.json, `${JSON.stringify(result, null, 2)}\n`)
+}
 const elapsed = () => `${((performance.now() - benchStarted) / 1000).toFixed(0)} s`
-const duration = Number(options.duration)
-const connections = Number(options.connections)
-const sizes = options.sizes.split(',').map(Number)
-const memorySizes = options['memory-sizes'].split(',').map(Number)
-const keyOf = (id: string) => selectApis([id])[0]!.keys[0]!.key
-const ttKey = keyOf('toptickets')
+const log = (line: string) => console.error(`· ${line} (${elapsed()})`)
+const loadOptions = (server: ServerProcess) => ({ connections: Number(options.connections), seconds: Number(options.duration), pid: server.child.pid })
+const sizes = options.sizes.split(',').filter(Boolean).map(Number)
+const memorySizes = options['memory-sizes'].split(',').filter(Boolean).map(Number)
+const only = options.only ? new RegExp(options.only, 'i') : undefined
+const selected = (name: string) => !only || only.test(name)
+const fmt = (n: number) => n.toLocaleString('en-US')
+
+const keyOf = (id: string) => selectApis([id as never])[0]!.keys[0]!.key
+const topTickets = selectApis(['toptickets'])[0]!
+const bearer = { authorization: `Bearer ${keyOf('toptickets')}` }
 const johnDoe = 'a1b2c3d4-e5f6-7890-abcd-ef1234567890'
-
-interface Server {
-  url: string
-  child: ChildProcess
-  startMs: number
-}
-
-/** Starts a server process and resolves once it prints "serving on <url>". */
-function startServer(args: string[], nodeOptions: string[] = []): Promise<Server> {
-  const started = performance.now()
-  const child = spawn(process.execPath, [...nodeOptions, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
-  return new Promise((resolve, reject) => {
-    let output = ''
-    child.stdout!.on('data', (chunk) => {
-      output += chunk
-      const match = /serving on (http:\/\/[\d.:]+)/.exec(output)
-      if (match) resolve({ url: match[1]!, child, startMs: performance.now() - started })
-    })
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}) before serving:\n${output}`)))
-  })
-}
-
-const stop = (server: Server) =>
-  new Promise<void>((resolve) => {
-    server.child.removeAllListeners('exit')
-    server.child.once('exit', () => resolve())
-    server.child.kill('SIGTERM')
-  })
-
-interface Load {
-  rps: number
-  p50: number
-  p99: number
-  errors: number
-  non2xx: number
-}
-
-async function load(url: string, init: { method?: string; headers?: Record<string, string>; body?: () => string } = {}): Promise<Load> {
-  const run = (seconds: number) =>
-    autocannon({
-      url,
-      connections,
-      duration: seconds,
-      method: (init.method ?? 'GET') as 'GET',
-      headers: { ...init.headers, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      // A fresh body per request, so creates do not collide on the unique email.
-      requests: init.body ? [{ setupRequest: (request: any) => ({ ...request, body: init.body!() }) }] : undefined,
-    })
-  await run(1) // warm-up: JIT, connections
-  const result = await run(duration)
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx }
-}
-
-const bearer = { authorization: `Bearer ${ttKey}` }
+const listPath = '/customers'
 let created = 0
 const createBody = () => JSON.stringify({ name: 'Bench Mark', email: `bench.${process.pid}.${++created}@example.com` })
 
-/** The first list operation of every other API, with its credentials. */
-async function otherLists(baseUrl: string) {
+/** TopTickets' scenarios, on mockdesk (under /toptickets/v1) and on the baseline alike; ratio targets from issue 19. */
+const topTicketsScenarios: Array<{ name: string; target: number; sequence: LoadRequest[] }> = [
+  { name: 'TopTickets list (limit=50), repeated', target: 2.0, sequence: [{ path: `${listPath}?limit=50`, headers: bearer }] },
+  { name: 'TopTickets get by id', target: 1.0, sequence: [{ path: `${listPath}/${johnDoe}`, headers: bearer }] },
+  { name: 'TopTickets create', target: 0.7, sequence: [{ method: 'POST', path: listPath, headers: bearer, body: createBody }] },
+  {
+    name: 'TopTickets 10% writes (9 lists, 1 create)',
+    target: 0.8,
+    sequence: [...Array.from({ length: 9 }, () => ({ path: `${listPath}?limit=50`, headers: bearer })), { method: 'POST', path: listPath, headers: bearer, body: createBody }],
+  },
+]
+
+/** The main list of every other API: its first paged GET without path parameters, with its credentials. */
+async function otherLists() {
   const lists = []
   for (const id of apiIds.filter((id) => id !== 'toptickets')) {
     const spec = await loadSpec(id)
@@ -100,91 +82,193 @@ async function otherLists(baseUrl: string) {
     const key = keyOf(id)
     const auth = authFor(operation, spec.securitySchemes, { token: key, apiKey: key, basic: `${key}:` })
     const query = new URLSearchParams(auth?.query ?? {})
-    const base = `${baseUrl}/${id}${new URL(spec.servers[0]!.replace(/\{(\w+)\}/g, 'x')).pathname.replace(/\/$/, '')}`
-    lists.push({ name: `${id} list`, url: `${base}${operation.path}${query.size ? `?${query}` : ''}`, headers: auth?.headers ?? {} })
+    const base = `/${id}${new URL(spec.servers[0]!.replace(/\{(\w+)\}/g, 'x')).pathname.replace(/\/$/, '')}`
+    lists.push({ name: `${id} list`, request: { path: `${base}${operation.path}${query.size ? `?${query}` : ''}`, headers: auth?.headers ?? {} } })
   }
   return lists
 }
 
-const rows: Array<{ scenario: string; records: number; mockdesk: Load; baseline?: Load; ratio?: number }> = []
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
 
+interface Row {
+  scenario: string
+  records: number
+  mockdesk: Load
+  baseline?: Load
+  ratio?: number
+}
+const rows: Row[] = []
+const figures: Figure[] = []
+const ratioFigure = (name: string, mock: Load, base: Load, target?: number): Figure => ({
+  name,
+  value: mock.rps / base.rps,
+  unit: '×',
+  target: target === undefined ? undefined : { op: '>=', value: target },
+  detail: `${fmt(mock.rps)} vs ${fmt(base.rps)} req/s${mock.cpuUs && base.cpuUs ? `; server CPU ${mock.cpuUs} vs ${base.cpuUs} µs/request` : ''}`,
+})
+
+const mockdeskPrefix = '/toptickets/v1'
 for (const records of sizes) {
-  const mock = await startServer(['src/cli/mockdesk.js', 'serve', '--port', '0', '--count', String(records)], ['--max-old-space-size=8192'])
-  const base = await startServer(['--import', 'tsx', 'src/bench/baseline-server.ts', String(records)], ['--max-old-space-size=8192'])
-  const scenarios = [
-    { name: 'toptickets list (limit=50)', path: '/toptickets/v1/customers?limit=50' },
-    { name: 'toptickets get by id', path: `/toptickets/v1/customers/${johnDoe}` },
-    { name: 'toptickets create', path: '/toptickets/v1/customers', method: 'POST', body: createBody },
-  ]
-  for (const scenario of scenarios) {
-    const init = { method: scenario.method, headers: bearer, body: scenario.body }
-    const mockdesk = await load(mock.url + scenario.path, init)
-    const baseline = await load(base.url + scenario.path, init)
+  const serverOptions = { nodeOptions: ['--max-old-space-size=8192'] }
+  // Seeded side by side: on two cores the baseline's seeding overlaps mockdesk's.
+  const [mock, base] = await Promise.all([
+    startServer(['src/cli/mockdesk.js', 'serve', '--port', '0', '--count', String(records)], serverOptions),
+    startServer(['--import', 'tsx', 'src/bench/baseline-server.ts', String(records)], serverOptions),
+  ])
+  log(`servers up with ${fmt(records)} records (mockdesk seeded in ${(mock.startMs / 1000).toFixed(1)} s)`)
+  const label = (name: string) => `${name} @ ${fmt(records)}`
+  for (const scenario of topTicketsScenarios) {
+    if (!selected(scenario.name)) continue
+    const mockdesk = await load(mock.url, scenario.sequence.map((r) => ({ ...r, path: mockdeskPrefix + r.path })), loadOptions(mock))
+    const baseline = await load(base.url, scenario.sequence, loadOptions(base))
     rows.push({ scenario: scenario.name, records, mockdesk, baseline, ratio: mockdesk.rps / baseline.rps })
-    console.error(`· ${scenario.name} @ ${records}: ${mockdesk.rps} vs ${baseline.rps} req/s (${elapsed()})`)
+    figures.push(ratioFigure(label(scenario.name), mockdesk, baseline, scenario.target))
+    log(`${label(scenario.name)}: ${fmt(mockdesk.rps)} vs ${fmt(baseline.rps)} req/s`)
   }
-  for (const list of await otherLists(mock.url)) {
-    const mockdesk = await load(list.url, { headers: list.headers })
-    rows.push({ scenario: list.name, records, mockdesk })
-    console.error(`· ${list.name} @ ${records}: ${mockdesk.rps} req/s`)
-  }
-  await Promise.all([stop(mock), stop(base)])
-}
-
-// Start-up with the default data: process spawn to the first 200 from an API.
-const startupRuns: number[] = []
-for (let i = 0; i < 3; i++) {
-  const started = performance.now()
-  const server = await startServer(['src/cli/mockdesk.js', 'serve', '--port', '0'])
-  for (;;) {
-    const response = await fetch(`${server.url}/toptickets/v1/customers?limit=1`, { headers: bearer }).catch(() => undefined)
-    if (response?.status === 200) break
-  }
-  startupRuns.push(performance.now() - started)
-  if (i < 2) await stop(server)
-  else {
-    // The same server then takes a full contract run of every API.
-    const contractStarted = performance.now()
-    const results = []
-    for (const id of apiIds) {
-      const key = keyOf(id)
-      const spec = await loadSpec(id)
-      const basePath = new URL(spec.servers[0]!.replace(/\{(\w+)\}/g, 'x')).pathname.replace(/\/$/, '')
-      const report = await runContract({ api: id, baseUrl: `${server.url}/${id}${basePath}`, credentials: { token: key, apiKey: key, basic: `${key}:` } })
-      results.push({ api: id, requests: report.requests, failed: report.summary.failed, ms: report.durationMs })
+  // Every other API's main list, against the baseline's TopTickets list in the same run (at
+  // 100,000 records the target is 0.6 of it). Measured again here if the list scenario was skipped.
+  const lists = (await otherLists()).filter((list) => selected(list.name))
+  if (lists.length > 0) {
+    const baseList = rows.find((row) => row.records === records && row.scenario.startsWith('TopTickets list'))?.baseline ?? (await load(base.url, topTicketsScenarios[0]!.sequence, loadOptions(base)))
+    for (const list of lists) {
+      const mockdesk = await load(mock.url, [list.request], loadOptions(mock))
+      rows.push({ scenario: list.name, records, mockdesk, baseline: baseList, ratio: mockdesk.rps / baseList.rps })
+      figures.push(ratioFigure(`${label(list.name)} (vs baseline TopTickets list)`, mockdesk, baseList, records >= 100_000 ? 0.6 : undefined))
+      log(`${label(list.name)}: ${fmt(mockdesk.rps)} req/s`)
     }
-    const contractMs = performance.now() - contractStarted
-    Object.assign(globalThis, { contract: { ms: Math.round(contractMs), results } })
-    await stop(server)
+  }
+  if (options.peers && records === sizes[0]) {
+    // The peers serve the page mockdesk serves, from the same spec, for the same request.
+    await installPeers((line) => log(line))
+    const page = await (await fetch(`${mock.url}${mockdeskPrefix}${listPath}?limit=50`, { headers: bearer })).json()
+    const spec = writeBenchSpec(topTickets.document, listPath, page)
+    const baseList = rows.find((row) => row.records === records && row.scenario.startsWith('TopTickets list'))?.baseline ?? (await load(base.url, topTicketsScenarios[0]!.sequence, loadOptions(base)))
+    for (const start of [() => freePort().then((port) => startPrism(spec, port, listPath)), () => freePort().then((port) => startMockoon(spec, port, '/v1', listPath))]) {
+      let peer: Peer | undefined
+      try {
+        peer = await start()
+        const check = await fetch(`${peer.listUrl}?limit=50`, { headers: bearer })
+        const same = JSON.stringify(await check.json()) === JSON.stringify(page)
+        const result = await load(peer.server.url, [{ path: `${new URL(peer.listUrl).pathname}?limit=50`, headers: bearer }], loadOptions(peer.server))
+        rows.push({ scenario: `${peer.name} list`, records, mockdesk: result, baseline: baseList, ratio: result.rps / baseList.rps })
+        const mine = rows.find((row) => row.records === records && row.scenario.startsWith('TopTickets list'))
+        const figure = ratioFigure(`${peer.name}: TopTickets list (vs baseline)`, result, baseList)
+        figure.detail += `${same ? '; same 50 records' : '; NOT the same records'}${mine ? `; mockdesk ${(mine.mockdesk.rps / result.rps).toFixed(1)}× its throughput` : ''}`
+        figures.push(figure)
+        log(`${peer.name} list: ${fmt(result.rps)} req/s`)
+      } catch (error) {
+        log(`peer failed: ${(error as Error).message.split('\n')[0]}`)
+      } finally {
+        if (peer) await stopServer(peer.server)
+      }
+    }
+  }
+  await Promise.all([stopServer(mock), stopServer(base)])
+  await save()
+}
+
+if (!only) {
+  // Start-up with the default data: process spawn to the first 200 from an API.
+  const startupRuns: number[] = []
+  let contract: { ms: number; results: unknown[] } | undefined
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now()
+    const server = await startServer(['src/cli/mockdesk.js', 'serve', '--port', '0'])
+    for (;;) {
+      const response = await fetch(`${server.url}${mockdeskPrefix}${listPath}?limit=1`, { headers: bearer }).catch(() => undefined)
+      if (response?.status === 200) break
+    }
+    startupRuns.push(performance.now() - started)
+    if (i === 2) {
+      // The same server then takes a full contract run of every API.
+      const contractStarted = performance.now()
+      const results = []
+      for (const id of apiIds) {
+        const key = keyOf(id)
+        const spec = await loadSpec(id)
+        const basePath = new URL(spec.servers[0]!.replace(/\{(\w+)\}/g, 'x')).pathname.replace(/\/$/, '')
+        const report = await runContract({ api: id, baseUrl: `${server.url}/${id}${basePath}`, credentials: { token: key, apiKey: key, basic: `${key}:` } })
+        results.push({ api: id, requests: report.requests, failed: report.summary.failed, ms: report.durationMs })
+      }
+      contract = { ms: Math.round(performance.now() - contractStarted), results }
+    }
+    await stopServer(server)
+  }
+  const startupMs = Math.round(startupRuns.sort((a, b) => a - b)[1]!)
+  figures.push({ name: 'start-up to the first 200 (default data, median of 3)', value: startupMs, unit: 'ms', target: { op: '<=', value: 300 } })
+  figures.push({ name: 'contract suite, every API against the local server', value: contract!.ms, unit: 'ms', detail: `${contract!.results.length} APIs` })
+  log(`start-up ${startupMs} ms, contract ${contract!.ms} ms`)
+
+  // In process: setupMockdesk against a bare msw/node handler with the same bytes.
+  const inProcess = JSON.parse((await childOutput(['--import', 'tsx', 'src/bench/in-process-probe.ts']))!)
+  figures.push({
+    name: 'in process: setupMockdesk list vs bare msw/node handler',
+    value: inProcess.mockdeskUs / inProcess.bareUs,
+    unit: '×',
+    target: { op: '<=', value: 1.1 },
+    detail: `${inProcess.mockdeskUs} vs ${inProcess.bareUs} µs/request, same ${fmt(inProcess.bodyBytes)} bytes (time ratio)`,
+  })
+  figures.push({ name: 'in process: reset(), every API, default data', value: inProcess.resetMs, unit: 'ms', target: { op: '<=', value: 2 }, detail: 'target from issue 14 (sessions)' })
+  figures.push({ name: 'in process: a second setupMockdesk', value: inProcess.secondSetupMs, unit: 'ms', target: { op: '<=', value: 50 }, detail: `first: ${inProcess.firstSetupMs} ms; target from issue 14` })
+  log(`in process: ${inProcess.mockdeskUs} vs ${inProcess.bareUs} µs/request`)
+  await save()
+
+  for (const count of memorySizes) {
+    const big = count >= 1_000_000
+    const capSeconds = Number(options['seed-timeout'])
+    const output = await childOutput(['--max-old-space-size=16384', '--expose-gc', '--import', 'tsx', 'src/bench/seed-probe.ts', String(count)], capSeconds * 1000)
+    if (output === undefined) {
+      figures.push({ name: `seeding ${fmt(count)} TopTickets customers: time`, value: capSeconds, unit: 's', target: big ? { op: '<=', value: 15 } : undefined, detail: `stopped at the --seed-timeout cap: did not finish` })
+      log(`seeding ${fmt(count)} stopped after ${capSeconds} s`)
+      continue
+    }
+    const seeded = JSON.parse(output)
+    figures.push({ name: `seeding ${fmt(count)} TopTickets customers: time`, value: seeded.ms / 1000, unit: 's', target: big ? { op: '<=', value: 15 } : undefined })
+    figures.push({ name: `seeding ${fmt(count)} TopTickets customers: RSS`, value: seeded.rssMb, unit: 'MB', target: big ? { op: '<=', value: 1536 } : undefined, detail: `heap ${fmt(seeded.heapMb)} MB` })
+    log(`seeded ${fmt(count)}: ${seeded.ms} ms, ${seeded.rssMb} MB`)
   }
 }
 
-const seeding: Array<{ count: number; ms: number; rssMb: number; heapMb: number }> = []
-for (const count of memorySizes) {
-  const child = spawn(process.execPath, ['--max-old-space-size=16384', '--expose-gc', '--import', 'tsx', 'src/bench/seed-probe.ts', String(count)], { stdio: ['ignore', 'pipe', 'inherit'] })
+/** A child's standard output, or undefined when it ran past `timeoutMs` and was stopped. */
+function childOutput(args: string[], timeoutMs = 10 * 60_000): Promise<string | undefined> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
   let output = ''
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    child.kill('SIGKILL')
+  }, timeoutMs)
   child.stdout.on('data', (chunk) => (output += chunk))
-  await new Promise((resolve) => child.on('exit', resolve))
-  seeding.push(JSON.parse(output))
-  console.error(`· seeded ${count}: ${seeding.at(-1)!.ms} ms, ${seeding.at(-1)!.rssMb} MB (${elapsed()})`)
-}
-
-const contract = (globalThis as unknown as { contract: { ms: number; results: unknown[] } }).contract
-const startupMs = Math.round(startupRuns.sort((a, b) => a - b)[1]!)
-const pad = (text: string | number, width: number) => String(text).padStart(width)
-console.log(`\nmockdesk vs baseline (plain node:http serializing the same records), ${connections} connections, ${duration} s per run\n`)
-console.log(`${'scenario'.padEnd(30)}${pad('records', 9)}${pad('req/s', 9)}${pad('p50', 6)}${pad('p99', 6)}${pad('base r/s', 10)}${pad('p50', 6)}${pad('p99', 6)}${pad('ratio', 8)}`)
-for (const row of rows) {
-  console.log(
-    `${row.scenario.padEnd(30)}${pad(row.records, 9)}${pad(row.mockdesk.rps, 9)}${pad(row.mockdesk.p50, 6)}${pad(row.mockdesk.p99, 6)}` +
-      (row.baseline ? `${pad(row.baseline.rps, 10)}${pad(row.baseline.p50, 6)}${pad(row.baseline.p99, 6)}${pad(row.ratio!.toFixed(2), 8)}` : ''),
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      if (timedOut) resolve(undefined)
+      else if (code === 0) resolve(output)
+      else reject(new Error(`${args.join(' ')} exited ${code}`))
+    }),
   )
 }
-console.log(`\nstart-up to the first 200 (default data, median of 3): ${startupMs} ms`)
-for (const s of seeding) console.log(`seeding ${pad(s.count, 9)} customers: ${pad(s.ms, 7)} ms, RSS ${pad(s.rssMb, 6)} MB, heap ${pad(s.heapMb, 6)} MB`)
-console.log(`contract suite, every API against the local server: ${contract.ms} ms`)
 
-const result = { date: new Date().toISOString(), node: process.version, connections, durationSeconds: duration, rows, startupMs, seeding, contract }
-await mkdir(path.dirname(options.json), { recursive: true })
-await writeFile(options.json, `${JSON.stringify(result, null, 2)}\n`)
-console.log(`\nJSON: ${options.json} · the whole run took ${elapsed()}`)
+const pad = (text: string | number, width: number) => String(text).padStart(width)
+console.log(`\nthroughput: mockdesk vs baseline (plain node:http serializing the same records), ${options.connections} connections, ${options.duration} s per run; CPU = server CPU per request\n`)
+console.log(`${'scenario'.padEnd(44)}${pad('records', 9)}${pad('req/s', 9)}${pad('p50', 5)}${pad('p99', 5)}${pad('CPU µs', 8)}${pad('base r/s', 10)}${pad('CPU µs', 8)}${pad('ratio', 7)}`)
+for (const row of rows) {
+  console.log(
+    `${row.scenario.padEnd(44)}${pad(fmt(row.records), 9)}${pad(fmt(row.mockdesk.rps), 9)}${pad(row.mockdesk.p50, 5)}${pad(row.mockdesk.p99, 5)}${pad(row.mockdesk.cpuUs ?? '', 8)}` +
+      (row.baseline ? `${pad(fmt(row.baseline.rps), 10)}${pad(row.baseline.cpuUs ?? '', 8)}${pad(row.ratio!.toFixed(2), 7)}` : ''),
+  )
+}
+const totalSeconds = (performance.now() - benchStarted) / 1000
+if (!only) figures.push({ name: 'the whole bench', value: Math.round(totalSeconds), unit: 's', target: { op: '<=', value: 300 }, detail: options.peers ? 'with --peers' : undefined })
+console.log('\nfigures and targets\n')
+printFigures(figures)
+
+await save()
+console.log(`\nJSON: ${options.json} · the whole run took ${totalSeconds.toFixed(0)} s`)

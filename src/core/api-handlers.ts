@@ -1,10 +1,13 @@
 /**
  * Compiles an API definition into the one pipeline every runtime uses. Each operation gets a
  * resolver, explicit status (`Prefer: code=`) → auth → the API's optional path binding → body and
- * parameter validation (after the API's optional body preparation) → the API's handler, and that same resolver is served two ways: as MSW request handlers (service worker,
- * msw/node) and as a precompiled route table the HTTP server matches directly, which skips
- * MSW's per-request matching machinery on the hot path. Whatever goes wrong inside becomes
- * mockdesk's own 500, never a crash.
+ * parameter validation (after the API's optional body preparation) → the API's handler. The
+ * resolvers sit in a precompiled route table that both runtimes match: the HTTP server directly,
+ * MSW (service worker, msw/node) through one catch-all handler per API, which skips MSW's
+ * per-operation matching machinery on the hot path. Whatever goes wrong inside becomes
+ * mockdesk's own 500, never a crash. A GET whose answer is already prepared (same store, same
+ * request, same caller, unchanged collections) is answered from the response cache's bytes after
+ * auth and validation, in place of the handler (response-cache.ts).
  */
 import { http, type HttpHandler } from 'msw'
 import type { ApiDefinition, RouteContext, RouteHandler } from './define-api.ts'
@@ -13,6 +16,8 @@ import { listOperations, type Operation } from './openapi-document.ts'
 import { documentedResponse, preferredStatus } from './prefer.ts'
 import { defaultMaxBodyBytes, readBody } from './request-body.ts'
 import { createRequestValidator } from './request-validator.ts'
+import { trackReads } from './collection-version.ts'
+import { principalKey, ResponseCache, storeIdOf, type CachedAnswer } from './response-cache.ts'
 
 export interface ApiHandlerOptions<Store> {
   /**
@@ -23,10 +28,13 @@ export interface ApiHandlerOptions<Store> {
   /** The live store; a function so that a reset can swap it without rebuilding handlers. */
   store: () => Store
   maxBodyBytes?: number
+  /** Prepared answers to reads; shared by the APIs of one mockdesk. Default: a cache of its own. */
+  responseCache?: ResponseCache
 }
 
 type Params = Record<string, string | readonly string[] | undefined>
-type Resolver = (request: Request, params: Params) => Promise<Response>
+/** `url` is the request's URL already parsed, when the caller has it (parsing it again costs). */
+type Resolver = (request: Request, params: Params, url?: URL) => Promise<Response>
 
 /** One operation, matched without MSW: method, a path regexp over the full pathname, its resolver. */
 export interface CompiledRoute {
@@ -52,9 +60,6 @@ export interface CompiledApi {
  */
 const withoutTrailingSlash = (path: string) => path.replace(/(.)\/$/, '$1')
 
-/** `/customers/{customer_id}` → `/customers/:customer_id`. */
-const toMswPath = (path: string) => withoutTrailingSlash(path.replace(/\{([^}]+)\}/g, ':$1'))
-
 const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&')
 
 /** A regexp with MSW's matching rules: case-insensitive, optional trailing slash, `{name}` = one segment. */
@@ -71,7 +76,6 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
   const base = options.base.replace(/\/$/, '')
   const absolute = /^https?:\/\//.test(base)
   const basePath = absolute ? new URL(base).pathname.replace(/\/$/, '') : base
-  const pattern = (path: string) => (absolute ? base : `*${base}`) + toMswPath(path)
   const baseUrlOf = (url: URL) => (absolute ? base : url.origin + base)
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes
   // Literal paths before templated ones, so `/customer/search` is not taken for `/customer/{id}`.
@@ -80,6 +84,7 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
   // literal path is never an id, so `GET /customer/search` (POST only) is a 405, not a bad id.
   const literalPaths = new Set(operations.filter((op) => templateCount(op.path) === 0).map((op) => op.path))
   const pathWithinBase = (url: URL) => url.pathname.slice(basePath.length) || '/'
+  const responseCache = options.responseCache ?? new ResponseCache()
 
   const resolverFor = (operation: Operation): Resolver => {
     const handle = (api.routes as Record<string, Record<string, RouteHandler<any, Store, unknown>>>)[operation.path]?.[operation.method]
@@ -91,9 +96,12 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
     const validate = createRequestValidator(operation)
     const templated = templateCount(operation.path) > 0
     const success = successStatus(operation)
-    return async (request, params) => {
+    // Reads only: their answers depend on the request and the collections they read, nothing else.
+    const cacheable = operation.method === 'get' && responseCache.enabled
+    const hasHeaderParams = operation.parameters.some((p) => p.in === 'header')
+    return async (request, params, parsedUrl) => {
       try {
-        const url = new URL(request.url)
+        const url = parsedUrl ?? new URL(request.url)
         if (templated && literalPaths.has(pathWithinBase(url))) return fallback(request)
         const status = preferredStatus(request, url)
         if (status !== undefined && status !== success) return documentedResponse(operation, status)
@@ -110,18 +118,44 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
         const valid = validate({ params, searchParams: url.searchParams, headers: request.headers, body: input })
         if (!valid.ok) return api.invalidRequest(valid.issues, operation)
 
+        const store = options.store()
+        const cacheKey = cacheable
+          ? `${storeIdOf(store as object)} ${operation.id} ${request.url} ${principalKey(auth.principal)}${hasHeaderParams ? ` ${JSON.stringify(valid.value.headers)}` : ''}`
+          : undefined
+        if (cacheKey !== undefined) {
+          const prepared = responseCache.get(cacheKey)
+          if (prepared) return answerResponse(prepared)
+        }
+
+        // The handler's JSON answer, kept as parts, so a read's answer can be stored as bytes.
+        let answered: { response: Response; answer: JsonAnswer } | undefined
         const context = {
           request,
           url,
           baseUrl: baseUrlOf(url),
-          store: options.store(),
+          store,
           operation,
           principal: auth.principal,
           ...valid.value,
-          json: (status: number, payload: unknown, init?: ResponseInit) => jsonResponse(status, payload, init),
+          json: (status: number, payload: unknown, init?: ResponseInit) => {
+            const answer = jsonAnswer(status, payload, init)
+            const response = new Response(answer.text, { status, headers: answer.headers })
+            answered = { response, answer }
+            return response
+          },
           empty: (status: number, init?: ResponseInit) => new Response(null, { ...init, status }),
         }
-        return await handle(context as RouteContext<any, Store, unknown>)
+        if (cacheKey === undefined) return await handle(context as RouteContext<any, Store, unknown>)
+
+        const { result, reads } = trackReads(() => handle(context as RouteContext<any, Store, unknown>))
+        // Only an answer built synchronously by `json` is stored: its reads are all tracked.
+        if (answered && result === answered.response) {
+          const { status, headers, text } = answered.answer
+          const prepared: CachedAnswer = { status, headers, body: encoder.encode(text) }
+          responseCache.set(cacheKey, prepared, reads)
+          return answerResponse(prepared)
+        }
+        return await result
       } catch (error) {
         return kitErrorFrom(error).toResponse()
       }
@@ -155,14 +189,25 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
     ).toResponse()
   }
 
-  const handlers = compiled.map(({ operation, resolve }) =>
-    http[operation.method as 'get'](pattern(operation.path), ({ request, params }) => resolve(request, params)),
-  )
-  const fallbackHandler = ({ request }: { request: Request }) => fallback(request)
-  handlers.push(http.all(absolute ? `${base}/*` : `*${base}/*`, fallbackHandler), http.all(absolute ? base : `*${base}`, fallbackHandler))
-
   const routes = compiled.map(({ operation, resolve }) => ({ method: operation.method.toUpperCase(), resolve, ...pathRegExp(basePath, operation.path) }))
-  return { handlers, routes, fallback }
+  const compiledApi: CompiledApi = { handlers: [], routes, fallback }
+
+  // One MSW handler for the whole API, which answers from the route table as the HTTP server
+  // does. MSW tries its handlers in turn and, for each, compiles its path pattern and parses the
+  // request's cookies again (a CPU profile of setupMockdesk answering a list: 40% of the time in
+  // HttpHandler.parse across ~60 per-operation handlers); one handler per API with a ready RegExp
+  // leaves one cheap test per mounted API. Matching rules are the route table's: case-insensitive,
+  // optional trailing slash, literal paths before templates, anything else under the base is
+  // mockdesk's own 404/405 (`fallback`).
+  const origin = absolute ? escapeRegExp(new URL(base).origin) : '[a-z][a-z0-9+.-]*://[^/]+'
+  const mountRegExp = new RegExp(`^${origin}${escapeRegExp(basePath)}(?:/.*)?$`, 'i')
+  compiledApi.handlers.push(
+    http.all(mountRegExp, ({ request }) => {
+      const url = new URL(request.url)
+      return matchRoute(compiledApi, request, url.pathname, url)
+    }),
+  )
+  return compiledApi
 }
 
 /** MSW handlers only, for callers that need nothing else. */
@@ -170,8 +215,8 @@ export function createApiHandlers<Store>(api: ApiDefinition<any, Store>, options
   return compileApi(api, options).handlers
 }
 
-/** Answers a request from a compiled API's route table, as its MSW handlers would. */
-export function matchRoute(api: CompiledApi, request: Request, pathname: string): Promise<Response> | Response {
+/** Answers a request from a compiled API's route table (the HTTP server and the MSW handler alike); `url`: the request's URL if already parsed. */
+export function matchRoute(api: CompiledApi, request: Request, pathname: string, url?: URL): Promise<Response> | Response {
   for (const route of api.routes) {
     if (route.method !== request.method) continue
     const match = route.regexp.exec(pathname)
@@ -185,16 +230,33 @@ export function matchRoute(api: CompiledApi, request: Request, pathname: string)
         params[name] = raw
       }
     })
-    return route.resolve(request, params)
+    return route.resolve(request, params, url)
   }
   return api.fallback(request)
 }
 
-/** JSON responses serialized once, with the length known, which is cheaper than Response.json's stream. */
-function jsonResponse(status: number, payload: unknown, init: ResponseInit = {}): Response {
-  const headers = new Headers(init.headers)
-  headers.set('content-type', 'application/json')
-  return new Response(JSON.stringify(payload), { ...init, status, headers })
+interface JsonAnswer {
+  status: number
+  headers: Readonly<Record<string, string>>
+  text: string
+}
+
+const encoder = new TextEncoder()
+
+/**
+ * A JSON answer serialized once, with plain headers: the Node adapter writes a string or byte body
+ * with plain headers straight to the socket (no web stream, no Headers object to convert).
+ */
+function jsonAnswer(status: number, payload: unknown, init: ResponseInit = {}): JsonAnswer {
+  const headers: Record<string, string> = {}
+  if (init.headers) new Headers(init.headers).forEach((value, name) => (headers[name] = value))
+  headers['content-type'] = 'application/json'
+  return { status, headers: Object.freeze(headers), text: JSON.stringify(payload) }
+}
+
+/** A Response of prepared bytes; a new one each time, since callers may add headers (CORS). */
+function answerResponse(answer: CachedAnswer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers })
 }
 
 /** The operation's default answer: its lowest documented 2xx. */

@@ -38,7 +38,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     const mounted = mounts.find(({ prefix }) => withinPrefix(url.pathname, prefix))?.api
     if (mounted) {
       // The mounted API's own route table: the same resolvers as its MSW handlers, matched directly.
-      const response = await matchRoute(mounted.compiled, request, url.pathname)
+      const response = await matchRoute(mounted.compiled, request, url.pathname, url)
       log(request, url, at, response, mounted.definition.id)
       return response
     }

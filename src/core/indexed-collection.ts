@@ -3,9 +3,14 @@
  * which costs O(n) per lookup; API handlers look records up by id (and a few by a unique field,
  * like an email) on every request, so those lookups go through a Map instead. Records keep the
  * collection's insertion order, which is the order lists are served in.
+ *
+ * Each collection also has a version that every write bumps and every read notes (see
+ * collection-version.ts): the response cache serves an answer again only while the versions of
+ * the collections it read are unchanged.
  */
 import { Collection } from '@msw/data'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
+import { CollectionVersion, noteRead } from './collection-version.ts'
 
 export type Key = string | number
 
@@ -24,6 +29,8 @@ export class IndexedCollection<T extends object> {
   readonly collection: Collection<StandardSchemaV1<T, T>>
   readonly #byKey = new Map<Key, T>()
   readonly #unique: Array<{ name: string; key: (record: T) => Key | undefined; map: Map<Key, T> }>
+  /** Bumped by every write; noted by every read. */
+  readonly version = new CollectionVersion()
 
   constructor(readonly options: IndexedCollectionOptions<T>) {
     this.collection = new Collection({ schema: options.schema })
@@ -31,20 +38,24 @@ export class IndexedCollection<T extends object> {
   }
 
   get(key: Key): T | undefined {
+    noteRead(this.version)
     return this.#byKey.get(key)
   }
 
   /** The record whose unique field `name` has this value. */
   findUnique(name: string, value: Key): T | undefined {
+    noteRead(this.version)
     return this.#unique.find((index) => index.name === name)?.map.get(value)
   }
 
   /** All records, in insertion order. The array is the store's own: do not mutate it. */
   all(): readonly T[] {
+    noteRead(this.version)
     return this.collection.all() as T[]
   }
 
   count(): number {
+    noteRead(this.version)
     return this.collection.count()
   }
 
@@ -56,6 +67,7 @@ export class IndexedCollection<T extends object> {
   async create(values: T): Promise<T> {
     const record = (await this.collection.create(values)) as T
     this.#index(record)
+    this.version.bump()
     return record
   }
 
@@ -72,6 +84,7 @@ export class IndexedCollection<T extends object> {
     if (!next) return undefined
     this.#unindex(current)
     this.#index(next)
+    this.version.bump()
     return next
   }
 
@@ -80,6 +93,7 @@ export class IndexedCollection<T extends object> {
     if (!current) return undefined
     this.collection.delete(current as never)
     this.#unindex(current)
+    this.version.bump()
     return current
   }
 
@@ -87,6 +101,7 @@ export class IndexedCollection<T extends object> {
     this.collection.clear()
     this.#byKey.clear()
     for (const index of this.#unique) index.map.clear()
+    this.version.bump()
   }
 
   #index(record: T) {

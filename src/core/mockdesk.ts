@@ -7,6 +7,7 @@ import { compileApi, type CompiledApi } from './api-handlers.ts'
 import type { ApiDefinition } from './define-api.ts'
 import { documentedBaseUrl } from './openapi-document.ts'
 import { RequestLog } from './request-log.ts'
+import { ResponseCache } from './response-cache.ts'
 import { defaultSeed } from './seeded-faker.ts'
 import { exportStore, importSeed, importStore, type StoreSnapshot } from './store-snapshot.ts'
 
@@ -21,6 +22,11 @@ export interface MockdeskOptions {
    */
   base?: (api: ApiDefinition) => string
   maxBodyBytes?: number
+  /**
+   * Memory for prepared answers to reads, shared by the mounted APIs (response-cache.ts); the
+   * least recently used are dropped beyond it. Default 32 MiB; 0 turns the cache off.
+   */
+  responseCacheBytes?: number
 }
 
 export interface MountedApi {
@@ -64,11 +70,15 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
   let seed = options.seed ?? defaultSeed
   let generation = 0
   const stores = await seedStores(seed)
+  // One cache for every API of this instance; its keys name the store, so a swapped store never
+  // sees another's answers.
+  const responseCache = new ResponseCache(options.responseCacheBytes)
   const apis: MountedApi[] = definitions.map((definition, index) => {
     const compiled = compileApi(definition, {
       base: base(definition),
       store: () => mounted.store,
       maxBodyBytes: options.maxBodyBytes,
+      responseCache,
     })
     const mounted: MountedApi = { definition, base: base(definition), store: stores[index], handlers: compiled.handlers, compiled }
     return mounted

@@ -5,7 +5,7 @@
  * clean environment, so nothing of this repo's test run (NODE_ENV=test, npm_config_*) leaks in.
  */
 import { spawn } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -77,7 +77,11 @@ export async function installProject(
   const root = path.join(dir, name)
   for (const fixture of fixtureDirs) cpSync(path.join(fixtures, fixture), path.join(root, fixture), { recursive: true })
   writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: `mockdesk-${name}`, private: true, devDependencies }, null, 2))
-  for (const [file, content] of Object.entries(files)) writeFileSync(path.join(root, file), content)
+  // A fixture's empty folders (vite-app/src) are not in git: make each file's folder.
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
+    writeFileSync(path.join(root, file), content)
+  }
   await mustRun('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], root)
   return root
 }

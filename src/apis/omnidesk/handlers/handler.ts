@@ -11,12 +11,18 @@ import type { Store } from '../store.ts'
 export type Handler<Op extends keyof operations> = RouteHandler<operations[Op], Store, Principal>
 
 export function handler<Op extends keyof operations>(handle: Handler<Op>): Handler<Op> {
-  return async (context) => {
+  const refused = (error: unknown) => {
+    if (error instanceof Refusal) return errorResponse(400, error.message)
+    throw error
+  }
+  // A handler that answers synchronously stays synchronous: the response cache only keeps
+  // answers built in one synchronous run (src/core/collection-version.ts).
+  return (context) => {
     try {
-      return await handle(context)
+      const answer = handle(context)
+      return answer instanceof Promise ? answer.catch(refused) : answer
     } catch (error) {
-      if (error instanceof Refusal) return errorResponse(400, error.message)
-      throw error
+      return refused(error)
     }
   }
 }
