@@ -218,6 +218,10 @@ if (!only) {
   figures.push({ name: 'in process: reset(), every API, default data', value: inProcess.resetMs, unit: 'ms', target: { op: '<=', value: 2 }, detail: 'target from issue 14 (sessions)' })
   figures.push({ name: 'in process: a second setupMockdesk', value: inProcess.secondSetupMs, unit: 'ms', target: { op: '<=', value: 50 }, detail: `first: ${inProcess.firstSetupMs} ms; target from issue 14` })
   log(`in process: ${inProcess.mockdeskUs} vs ${inProcess.bareUs} µs/request`)
+  // What a world (a session's) costs: forked from the seeded images (src/bench/world-probe.ts).
+  const worlds = JSON.parse((await childOutput(['--expose-gc', '--import', 'tsx', 'src/bench/world-probe.ts']))!)
+  figures.push({ name: 'in process: a new session world, every API, default data', value: worlds.newWorldMs, unit: 'ms', target: { op: '<=', value: 2 }, detail: `reset ${worlds.resetMs} ms (world-probe); ${fmt(worlds.records)} records` })
+  figures.push({ name: 'in process: 1,000 default worlds, heap', value: worlds.untouchedMb, unit: 'MB', detail: `${worlds.oneCreateMb} MB after one create each` })
   await save()
 
   for (const count of memorySizes) {

@@ -6,6 +6,9 @@ import { defaultHost, defaultPort, startMockServer } from '../node/http-server.t
 import { defaultConfigFile, readConfigFile } from '../node/read-config-file.ts'
 import { createLogger, logRequests, type LogFormat } from '../node/request-logger.ts'
 import { watchConfigFile } from '../node/watch-config.ts'
+import { sessionAttributes, type SessionAttribute } from '../node/sessions/session-name.ts'
+import { defaultSessionLimits } from '../node/sessions/session-registry.ts'
+import { durationOption } from './duration-option.ts'
 import { loadRecording, seedFromRecording } from '../proxy/seed-from-recording.ts'
 import { integerOption, parseOptions, UsageError } from './usage-error.ts'
 
@@ -28,6 +31,19 @@ Options:
   --log <format>    Request lines as text (default) or json
   --quiet           No request lines
   --seed-from <dir> Put the records of list responses recorded by "mockdesk proxy --record <dir>" first
+
+Sessions (a request names its own world with an X-Mockdesk-Session header):
+  --visitor-sessions    Give each visitor of the sandbox page a world of their own (cookie)
+  --session-key api-key Make each API key its own tenant (a world per key)
+  --max-sessions <n>    Worlds kept at once, least recently used dropped first (default ${defaultSessionLimits.maxSessions})
+  --session-ttl <time>  Drop a world idle this long, e.g. 30m, 24h (default 1h)
+  --session-quota <n>   Most records one session may hold, all APIs together (default ${defaultSessionLimits.recordQuota})
+
+Persistence:
+  --data-dir <dir>      Keep every world (default and sessions) in <dir> across restarts
+  --fsync <always|off>  always (default): each write is on disk before it is answered
+  --reset-every <time>  Reset the default world and drop every session this often, e.g. 24h
+
   -h, --help        Show this help
 
 Every API is served under /<id> plus its documented base path, e.g.
@@ -48,6 +64,14 @@ export async function serve(args: string[]): Promise<number> {
       count: { type: 'string' },
       api: { type: 'string' },
       'max-body-bytes': { type: 'string' },
+      'visitor-sessions': { type: 'boolean' },
+      'session-key': { type: 'string' },
+      'max-sessions': { type: 'string' },
+      'session-ttl': { type: 'string' },
+      'session-quota': { type: 'string' },
+      'data-dir': { type: 'string' },
+      fsync: { type: 'string' },
+      'reset-every': { type: 'string' },
       'admin-token': { type: 'string' },
       'request-timeout': { type: 'string' },
       'idle-timeout': { type: 'string' },
@@ -67,6 +91,15 @@ export async function serve(args: string[]): Promise<number> {
   if (options.api !== undefined && !apiIds.includes(options.api as ApiId)) {
     throw new UsageError(`--api "${options.api}" is not a mockdesk API; use one of: ${apiIds.join(', ')}.`, usage)
   }
+  if (options['session-key'] !== undefined && !sessionAttributes.includes(options['session-key'] as SessionAttribute)) {
+    throw new UsageError(`--session-key "${options['session-key']}" is not supported; use one of: ${sessionAttributes.join(', ')}.`, usage)
+  }
+  if (options.fsync !== undefined && options.fsync !== 'always' && options.fsync !== 'off') {
+    throw new UsageError(`--fsync must be "always" or "off", got "${options.fsync}".`, usage)
+  }
+  if (options.fsync !== undefined && options['data-dir'] === undefined) throw new UsageError('--fsync needs --data-dir.', usage)
+  const maxSessions = integerOption(options['max-sessions'], 'max-sessions', usage)
+  if (maxSessions === 0) throw new UsageError('--max-sessions must be at least 1.', usage)
   const token = options['admin-token']
   if (token !== undefined && !/^[\x21-\x7e]{12,}$/.test(token)) {
     throw new UsageError('--admin-token must be at least 12 printable characters with no spaces (or leave it out to get one made up).', usage)
@@ -84,6 +117,16 @@ export async function serve(args: string[]): Promise<number> {
       count: integerOption(options.count, 'count', usage),
       maxBodyBytes: integerOption(options['max-body-bytes'], 'max-body-bytes', usage),
       root: options.api as ApiId | undefined,
+      sessions: {
+        visitorCookie: options['visitor-sessions'] ?? false,
+        attribute: options['session-key'] as SessionAttribute | undefined,
+        maxSessions,
+        idleMs: durationOption(options['session-ttl'], 'session-ttl', usage),
+        recordQuota: integerOption(options['session-quota'], 'session-quota', usage),
+      },
+      dataDir: options['data-dir'],
+      fsync: options.fsync !== 'off',
+      resetEveryMs: durationOption(options['reset-every'], 'reset-every', usage),
       adminToken,
       limits: { requestMs: integerOption(options['request-timeout'], 'request-timeout', usage), idleMs: integerOption(options['idle-timeout'], 'idle-timeout', usage) },
       config,
@@ -111,6 +154,7 @@ export async function serve(args: string[]): Promise<number> {
     // Printed once, here: the control plane reaches every key and record, so it is not logged again.
     console.log(`admin token (every /__mockdesk/* call needs -H 'x-mockdesk-admin-token: <token>'; the sandbox page asks for it):\n  ${server.adminToken}`)
   }
+  if (options['data-dir']) console.log(`data dir: ${options['data-dir']} (every world kept across restarts; fsync ${options.fsync ?? 'always'})`)
   console.log('Press Ctrl-C to stop.')
 
   const stopWatching = options.watch

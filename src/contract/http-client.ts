@@ -9,6 +9,8 @@ export interface HttpClientOptions {
   /** Requests per second at most; unlimited when absent. */
   rate?: number
   timeoutMs?: number
+  /** Sent with every request (a request's own headers win). */
+  headers?: Record<string, string>
 }
 
 export class HttpClient {
@@ -51,7 +53,7 @@ export class HttpClient {
     } else {
       body = request.body?.text
     }
-    const headers = { ...request.headers }
+    const headers = { ...this.options.headers, ...request.headers }
     if (request.body?.fields) delete headers['content-type'] // fetch writes the multipart boundary
     try {
       const response = await fetch(request.url, {

@@ -58,6 +58,11 @@ export interface ContractOptions {
   showSecrets?: boolean
   /** Check first that the base URL answers what the spec documents (default true). */
   preflight?: boolean
+  /**
+   * Headers sent with every request, e.g. `{ 'x-mockdesk-session': 'contract' }` to run against
+   * a world of its own on a shared mockdesk server.
+   */
+  headers?: Record<string, string>
   /** Called with a line of progress now and then. */
   progress?: (message: string) => void
 }
@@ -144,7 +149,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   }
   const ids = spec.operations.map((operation) => operation.id)
   const owned = options.operations ? new Set(options.operations) : options.shard ? shardOf(ids, options.shard) : undefined
-  const client = new HttpClient({ baseUrl: options.baseUrl, rate: options.rate })
+  const client = new HttpClient({ baseUrl: options.baseUrl, rate: options.rate, headers: options.headers })
   const credentials = options.credentials ?? {}
   const context = new RunContext(spec, client, createGenerator(seed, options.runId ?? newRunId()), credentials, {
     readOnly: options.readOnly ?? false,

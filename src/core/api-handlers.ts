@@ -26,8 +26,11 @@ export interface ApiHandlerOptions<Store> {
    * that origin; a path (`/toptickets/v1`) matches it on any origin, as the HTTP server needs.
    */
   base: string
-  /** The live store; a function so that a reset can swap it without rebuilding handlers. */
-  store: () => Store
+  /**
+   * The live store for this request: a function so that a reset can swap it without rebuilding
+   * handlers, and so that each request can be answered from its own world (a session's).
+   */
+  store: (request: Request) => Store
   maxBodyBytes?: number
   /** Latency, faults and rate limits: one stage in front of the rest of the pipeline. */
   behaviour?: Behaviour
@@ -112,7 +115,7 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
         const auth = api.authenticate(request, operation, url)
         if (!auth.ok) return auth.response
 
-        const bound = api.bindPath?.({ params, store: options.store(), operation })
+        const bound = api.bindPath?.({ params, store: options.store(request), operation })
         if (bound) return bound
 
         const body = await readBody(request, operation, maxBodyBytes)
@@ -121,7 +124,7 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
         const valid = validate({ params, searchParams: url.searchParams, headers: request.headers, body: input })
         if (!valid.ok) return api.invalidRequest(valid.issues, operation)
 
-        const store = options.store()
+        const store = options.store(request)
         const cacheKey = cacheable
           ? `${storeIdOf(store as object)} ${operation.id} ${request.url} ${principalKey(auth.principal)}${hasHeaderParams ? ` ${JSON.stringify(valid.value.headers)}` : ''}`
           : undefined

@@ -14,6 +14,8 @@ import { checkControlAccess, type ControlAccess } from './control-access.ts'
 import { KitError } from './kit-error.ts'
 import type { Mockdesk, MockdeskSnapshot } from './mockdesk.ts'
 import { defaultMaxBodyBytes, excessiveNesting, maxJsonDepth, readBodyBytes } from './request-body.ts'
+import { requestEvents } from './request-events.ts'
+import type { World } from './world.ts'
 import { sampleCurl } from './sample-request.ts'
 
 export interface ControlPlaneOptions extends ControlAccess {
@@ -25,22 +27,24 @@ export const controlPrefix = '/__mockdesk'
 
 const baseUrlOf = (base: string, url: URL) => (/^https?:/.test(base) ? base : url.origin + base)
 
-function describe(mockdesk: Mockdesk, url: URL) {
+/** Health of the world the request names (the default one without a session). */
+function describe(mockdesk: Mockdesk, url: URL, world: World = mockdesk.world) {
   return {
     status: 'ok',
-    seed: mockdesk.seed,
-    apis: mockdesk.apis.map((api) => ({
+    seed: world.seed,
+    ...(world === mockdesk.world ? {} : { session: world.name }),
+    apis: mockdesk.apis.map((api, index) => ({
       id: api.definition.id,
       title: api.definition.document.info.title,
       baseUrl: baseUrlOf(api.base, url),
-      records: api.definition.counts(api.store),
+      records: api.definition.counts(world.storeAt(index)),
     })),
   }
 }
 
 /** What a person needs to try each API (the sandbox page shows it): health plus keys and a curl. */
-function describeForPeople(mockdesk: Mockdesk, url: URL) {
-  const health = describe(mockdesk, url)
+function describeForPeople(mockdesk: Mockdesk, url: URL, world: World) {
+  const health = describe(mockdesk, url, world)
   return {
     ...health,
     apis: health.apis.map((api, index) => {
@@ -84,35 +88,41 @@ async function readSnapshot(request: Request, maxBytes: number): Promise<Mockdes
 export async function handleControlRequest(request: Request, url: URL, mockdesk: Mockdesk, options: ControlPlaneOptions = {}): Promise<Response> {
   checkControlAccess(request, url, options)
   const route = `${request.method} ${url.pathname.slice(controlPrefix.length)}`
+  // Everything below acts on the world the request names: its session's, or the default one.
+  const world = mockdesk.worldOf(request)
   switch (route) {
     case 'GET /health':
-      return Response.json(describe(mockdesk, url))
+      return Response.json(describe(mockdesk, url, world))
     case 'GET /apis':
-      return Response.json(describeForPeople(mockdesk, url))
+      return Response.json(describeForPeople(mockdesk, url, world))
     case 'POST /reset': {
       const seed = nonNegativeInteger(
         'seed',
         url.searchParams.get('seed'),
         "Call POST /__mockdesk/reset to reseed with the current seed, or POST /__mockdesk/reset?seed=7 for another (with an x-mockdesk-control header, e.g. curl -X POST -H 'x-mockdesk-control: 1' ...).",
       )
-      await mockdesk.reset(seed)
-      return Response.json({ ...describe(mockdesk, url), status: 'reset' })
+      await world.reset(seed)
+      return Response.json({ ...describe(mockdesk, url, world), status: 'reset' })
     }
     case 'GET /requests': {
       const after = nonNegativeInteger('"after" value', url.searchParams.get('after'), 'Pass the "seq" of the newest entry you have, e.g. ?after=12, or leave it out for all kept entries.')
-      return Response.json({ last: mockdesk.requests.last, size: mockdesk.requests.size, requests: mockdesk.requests.since(after) })
+      return Response.json({ last: world.requests.last, size: world.requests.size, requests: world.requests.since(after) })
+    }
+    case 'GET /requests/events': {
+      const after = nonNegativeInteger('"after" value', url.searchParams.get('after'), 'Pass the "seq" of the newest entry you have, e.g. ?after=12, or leave it out for all kept entries.')
+      return requestEvents(request, world.requests, after ?? 0)
     }
     case 'GET /snapshot':
-      return Response.json(mockdesk.snapshot(), { headers: { 'content-disposition': 'attachment; filename="mockdesk-snapshot.json"' } })
+      return Response.json(world.snapshot(), { headers: { 'content-disposition': 'attachment; filename="mockdesk-snapshot.json"' } })
     case 'POST /snapshot': {
       const snapshot = await readSnapshot(request, options.maxBodyBytes ?? defaultMaxBodyBytes)
       try {
-        await mockdesk.restore(snapshot)
+        await world.restore(snapshot)
       } catch (error) {
         // restore() builds fresh stores and swaps them in only when all of them took the snapshot.
         throw refuse(`The snapshot was refused: ${error instanceof Error ? error.message : String(error)}.`)
       }
-      return Response.json({ ...describe(mockdesk, url), status: 'restored' })
+      return Response.json({ ...describe(mockdesk, url, world), status: 'restored' })
     }
     case 'GET /behaviour':
       return Response.json({ behaviour: mockdesk.behaviour.settings })

@@ -3,6 +3,7 @@
  * CORS, the `/__mockdesk/` control plane, then dispatch by path prefix to one API's handlers.
  * A request that matches no API gets mockdesk's own 404 listing the mounted APIs.
  */
+import { checkControlAccess } from './control-access.ts'
 import { handleControlRequest, controlPrefix, type ControlPlaneOptions } from './control-plane.ts'
 import { isPreflight, preflightResponse, withCors } from './cors.ts'
 import { matchRoute } from './api-handlers.ts'
@@ -10,6 +11,19 @@ import { behaviourNoteOf } from './behaviour/behaviour.ts'
 import { socketFaultOf } from './behaviour/faults.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
 import type { Mockdesk, MountedApi } from './mockdesk.ts'
+import type { World } from './world.ts'
+
+/** How the server's sessions plug in (src/node/sessions/): which world a request names. */
+export interface WorldSelector {
+  /** The world this request names, or undefined for the default one; throws a KitError for a bad name. */
+  worldFor(request: Request, url: URL): World | undefined | Promise<World | undefined>
+  /** The sessions' own control endpoints (`/__mockdesk/sessions...`): a Response, or undefined. */
+  control?(request: Request, url: URL): Response | undefined | Promise<Response | undefined>
+  /** Headers to add to an answer (the visitor's session cookie on the sandbox page). */
+  decorate?(request: Request, url: URL, response: Response): Response
+  /** Whether this control call acts only on the caller's own, unguessably named world. */
+  ownWorldCall?(request: Request, url: URL): boolean
+}
 
 export type FetchApp = (request: Request) => Promise<Response>
 
@@ -19,6 +33,13 @@ export interface FetchAppOptions {
    * undefined. Asked after the control plane and the APIs, so it never shadows an API.
    */
   pages?: (request: Request, url: URL) => Response | undefined | Promise<Response | undefined>
+  /** Sessions: each request answered from the world it names (default: everything from one world). */
+  sessions?: WorldSelector
+  /**
+   * Awaited before an answer leaves: persistence makes the world's changes durable here, so a
+   * write the client sees acknowledged is on disk.
+   */
+  settle?: (world: World) => Promise<void>
   /** Who may use the control plane, and its body limit (see control-access.ts). */
   control?: ControlPlaneOptions
 }
@@ -34,9 +55,23 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     .sort((a, b) => b.base.length - a.base.length)
     .map((api) => ({ api, prefix: api.base.replace(/\/$/, '') }))
 
+  /**
+   * A sandbox visitor (cookie) or an API-key tenant may reset, snapshot and read the log of their
+   * own world without the admin token: their session's name is unguessable, and it is theirs.
+   */
+  const controlAccess = (request: Request, url: URL) =>
+    options.control?.adminToken !== undefined && options.sessions?.ownWorldCall?.(request, url) ? { ...options.control, adminToken: undefined } : options.control ?? {}
+
   async function dispatch(request: Request, at: number): Promise<Response> {
     const url = new URL(request.url)
-    if (isControlPath(url.pathname)) return handleControlRequest(request, url, mockdesk, options.control)
+    const control = isControlPath(url.pathname)
+    // Who may use the control plane is settled before any world is made for the request.
+    if (control) checkControlAccess(request, url, controlAccess(request, url))
+    const world = await options.sessions?.worldFor(request, url)
+    if (world) mockdesk.useWorld(request, world)
+    if (control) {
+      return (await options.sessions?.control?.(request, url)) ?? handleControlRequest(request, url, mockdesk, { ...options.control, ...controlAccess(request, url) })
+    }
     const mounted = mounts.find(({ prefix }) => withinPrefix(url.pathname, prefix))?.api
     if (mounted) {
       // The mounted API's own route table: the same resolvers as its MSW handlers, matched directly.
@@ -45,7 +80,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
       return response
     }
     const page = request.method === 'GET' ? await options.pages?.(request, url) : undefined
-    if (page) return page
+    if (page) return options.sessions?.decorate?.(request, url, page) ?? page
     const error = noApi(request, url, mockdesk.apis)
     log(request, url, at, error)
     return error
@@ -55,7 +90,8 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   // sandbox page's own polling would drown them.
   function log(request: Request, url: URL, at: number, response: Response, api?: string) {
     const note = behaviourNoteOf(response)
-    mockdesk.requests.record({
+    const world = mockdesk.worldOf(request)
+    const entry = {
       at: new Date(at).toISOString(),
       method: request.method,
       path: url.pathname + url.search,
@@ -63,7 +99,9 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
       ms: Date.now() - at,
       api,
       ...(note && { delay: note.delay || undefined, fault: note.rateLimited ? 'rate-limited' : note.fault }),
-    })
+    }
+    world.requests.record(entry)
+    if (options.sessions) mockdesk.allRequests.record({ ...entry, session: world.name })
   }
 
   return async (request) => {
@@ -74,6 +112,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     let response: Response
     try {
       response = await dispatch(request, Date.now())
+      if (options.settle) await options.settle(mockdesk.worldOf(request))
     } catch (error) {
       response = kitErrorFrom(error).toResponse()
     }

@@ -4,6 +4,12 @@
  * like an email) on every request, so those lookups go through a Map instead. Records keep the
  * collection's insertion order, which is the order lists are served in.
  *
+ * Copy on write: a sealed collection is part of an image (never written again, records frozen);
+ * `fork()` gives a collection that reads the image's records and indexes until its first write,
+ * and only then copies them (references, not records: records are immutable, an update makes a
+ * new one), inside this same object, so its version (below) bumps as for any write. A new world
+ * costs nothing per record until it changes a collection.
+ *
  * Each collection also has a version that every write bumps and every read notes (see
  * collection-version.ts): the response cache serves an answer again only while the versions of
  * the collections it read are unchanged.
@@ -11,6 +17,7 @@
 import { Collection } from '@msw/data'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { CollectionVersion, noteRead } from './collection-version.ts'
+import { deepFreeze } from './deep-freeze.ts'
 
 export type Key = string | number
 
@@ -25,38 +32,88 @@ export interface IndexedCollectionOptions<T> {
   unique?: Record<string, (record: T) => Key | undefined>
 }
 
+/** One change to a collection, as the world's listeners (persistence) see it. */
+export type CollectionChange<T = unknown> = { type: 'put'; record: T } | { type: 'delete'; key: Key } | { type: 'clear' }
+
+/** What the owner of a fork (a world) wants to hear about. */
+export interface CollectionHooks {
+  /** Before a record is created; throw to refuse it (a session over its record quota). */
+  beforeCreate?(): void
+  /** After a change was made. */
+  afterChange?(change: CollectionChange): void
+}
+
+interface Indexes<T> {
+  byKey: Map<Key, T>
+  unique: Array<{ name: string; key: (record: T) => Key | undefined; map: Map<Key, T> }>
+}
+
 export class IndexedCollection<T extends object> {
-  readonly collection: Collection<StandardSchemaV1<T, T>>
-  readonly #byKey = new Map<Key, T>()
-  readonly #unique: Array<{ name: string; key: (record: T) => Key | undefined; map: Map<Key, T> }>
+  #collection: Collection<StandardSchemaV1<T, T>> | undefined
+  #indexes: Indexes<T>
+  /** The image collection this one still reads from (until its first write). */
+  #source: IndexedCollection<T> | undefined
+  #sealed = false
+  #hooks: CollectionHooks
   /** Bumped by every write; noted by every read. */
   readonly version = new CollectionVersion()
 
-  constructor(readonly options: IndexedCollectionOptions<T>) {
-    this.collection = new Collection({ schema: options.schema })
-    this.#unique = Object.entries(options.unique ?? {}).map(([name, key]) => ({ name, key, map: new Map() }))
+  constructor(readonly options: IndexedCollectionOptions<T>, hooks: CollectionHooks = {}) {
+    this.#indexes = {
+      byKey: new Map(),
+      unique: Object.entries(options.unique ?? {}).map(([name, key]) => ({ name, key, map: new Map() })),
+    }
+    this.#hooks = hooks
+  }
+
+  /** The `@msw/data` collection (a fork gets its own on its first write). */
+  get collection(): Collection<StandardSchemaV1<T, T>> {
+    return this.#own()
+  }
+
+  get sealed(): boolean {
+    return this.#sealed
+  }
+
+  /**
+   * Makes this collection part of an image: its records are frozen and any write throws. Only a
+   * sealed collection can be forked, so a fork can never see its image change.
+   */
+  seal(): this {
+    for (const record of this.all()) deepFreeze(record)
+    this.#sealed = true
+    return this
+  }
+
+  /** A collection that starts with this one's records and copies them on its first write. */
+  fork(hooks: CollectionHooks = {}): IndexedCollection<T> {
+    if (!this.#sealed) throw new Error('Only a sealed (image) collection can be forked; call seal() first.')
+    const fork = new IndexedCollection(this.options, hooks)
+    fork.#indexes = this.#indexes
+    fork.#source = this
+    return fork
   }
 
   get(key: Key): T | undefined {
     noteRead(this.version)
-    return this.#byKey.get(key)
+    return this.#indexes.byKey.get(key)
   }
 
   /** The record whose unique field `name` has this value. */
   findUnique(name: string, value: Key): T | undefined {
     noteRead(this.version)
-    return this.#unique.find((index) => index.name === name)?.map.get(value)
+    return this.#indexes.unique.find((index) => index.name === name)?.map.get(value)
   }
 
   /** All records, in insertion order. The array is the store's own: do not mutate it. */
   all(): readonly T[] {
     noteRead(this.version)
-    return this.collection.all() as T[]
+    if (this.#source) return this.#source.all()
+    return this.#collection ? (this.#collection.all() as T[]) : []
   }
 
   count(): number {
-    noteRead(this.version)
-    return this.collection.count()
+    return this.all().length
   }
 
   /** Records `offset` to `offset + limit`, in insertion order, without scanning the rest. */
@@ -65,9 +122,10 @@ export class IndexedCollection<T extends object> {
   }
 
   async create(values: T): Promise<T> {
-    const record = (await this.collection.create(values)) as T
+    this.#hooks.beforeCreate?.()
+    const record = (await this.#own().create(values)) as T
     this.#index(record)
-    this.version.bump()
+    this.#changed({ type: 'put', record })
     return record
   }
 
@@ -78,43 +136,78 @@ export class IndexedCollection<T extends object> {
 
   /** Applies `change` to the record with this key and returns the new version (the schema re-checks it). */
   async update(key: Key, change: (draft: T) => void): Promise<T | undefined> {
-    const current = this.#byKey.get(key)
+    const current = this.get(key)
     if (!current) return undefined
-    const next = (await this.collection.update(current as never, { data: change as never })) as T | undefined
+    const next = (await this.#own().update(current as never, { data: change as never })) as T | undefined
     if (!next) return undefined
     this.#unindex(current)
     this.#index(next)
-    this.version.bump()
+    this.#changed({ type: 'put', record: next })
     return next
   }
 
   delete(key: Key): T | undefined {
-    const current = this.#byKey.get(key)
+    const current = this.get(key)
     if (!current) return undefined
-    this.collection.delete(current as never)
+    this.#own().delete(current as never)
     this.#unindex(current)
-    this.version.bump()
+    this.#changed({ type: 'delete', key })
     return current
   }
 
   clear(): void {
-    this.collection.clear()
-    this.#byKey.clear()
-    for (const index of this.#unique) index.map.clear()
+    if (this.#sealed) this.#refuse()
+    // Nothing to copy: a fork that clears starts its own, empty.
+    if (this.#source) this.#collection = undefined
+    this.#collection?.clear()
+    this.#source = undefined
+    this.#indexes = {
+      byKey: new Map(),
+      unique: this.#indexes.unique.map(({ name, key }) => ({ name, key, map: new Map() })),
+    }
+    this.#changed({ type: 'clear' })
+  }
+
+  #refuse(): never {
+    throw new Error('This collection belongs to an image, which never changes: write to a world forked from it.')
+  }
+
+  /** The collection to write to: for a fork still reading its image, a copy made now. */
+  #own(): Collection<StandardSchemaV1<T, T>> {
+    if (this.#sealed) this.#refuse()
+    const source = this.#source
+    if (!source) return (this.#collection ??= new Collection({ schema: this.options.schema }))
+    const collection = new Collection({ schema: this.options.schema })
+    // The image's records were validated when the image was built and are frozen, so the copy
+    // shares them: `all()` is @msw/data's own record array (its docs keep the references).
+    const records = collection.all() as T[]
+    for (const record of source.all()) records.push(record)
+    if (collection.count() !== records.length) throw new Error('@msw/data no longer exposes its record array; update IndexedCollection.#own')
+    this.#collection = collection
+    this.#indexes = {
+      byKey: new Map(source.#indexes.byKey),
+      unique: source.#indexes.unique.map(({ name, key, map }) => ({ name, key, map: new Map(map) })),
+    }
+    this.#source = undefined
+    return collection
+  }
+
+  #changed(change: CollectionChange) {
     this.version.bump()
+    this.#hooks.afterChange?.(change)
   }
 
   #index(record: T) {
-    this.#byKey.set(this.options.key(record), record)
-    for (const index of this.#unique) {
+    this.#indexes.byKey.set(this.options.key(record), record)
+    for (const index of this.#indexes.unique) {
       const key = index.key(record)
       if (key !== undefined) index.map.set(key, record)
     }
   }
 
   #unindex(record: T) {
-    this.#byKey.delete(this.options.key(record))
-    for (const index of this.#unique) {
+    this.#indexes.byKey.delete(this.options.key(record))
+    for (const index of this.#indexes.unique) {
       const key = index.key(record)
       if (key !== undefined) index.map.delete(key)
     }

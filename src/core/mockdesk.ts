@@ -1,6 +1,8 @@
 /**
- * A set of mounted APIs with their stores: the runtime-neutral heart that the service worker,
- * msw/node and the HTTP server all wrap. Each call builds fresh stores, so tests never share state.
+ * A set of mounted APIs with their worlds: the runtime-neutral heart that the service worker,
+ * msw/node and the HTTP server all wrap. Each call builds its own default world (a fork of the
+ * seeded images, which the process builds once per API, seed and count), so tests never share
+ * state; the server's sessions add more worlds with `createWorld`.
  */
 import type { HttpHandler } from 'msw'
 import { compileApi, type CompiledApi } from './api-handlers.ts'
@@ -11,7 +13,9 @@ import { documentedBaseUrl } from './openapi-document.ts'
 import { RequestLog } from './request-log.ts'
 import { ResponseCache } from './response-cache.ts'
 import { defaultSeed } from './seeded-faker.ts'
-import { exportStore, importSeed, importStore, type StoreSnapshot } from './store-snapshot.ts'
+import { createWorld, type MockdeskSnapshot, type World } from './world.ts'
+
+export type { MockdeskSnapshot } from './world.ts'
 
 export interface MockdeskOptions {
   /** Seed for every store; the same seed gives the same data everywhere. Default 42. */
@@ -42,15 +46,28 @@ export interface MountedApi {
   handlers: HttpHandler[]
   /** The same pipeline as `handlers`, as a route table the HTTP server matches without MSW. */
   compiled: CompiledApi
-  store: unknown
+  /** The default world's live store of this API. */
+  readonly store: unknown
+}
+
+export interface NewWorldOptions {
+  /** The world's name (a session's); shown in logs and errors. */
+  name: string
+  /** Default: the mockdesk's seed. */
+  seed?: number
+  /** The most records the world may hold (all APIs together). */
+  recordQuota?: number
 }
 
 export interface Mockdesk {
   apis: MountedApi[]
   /** Every handler of every mounted API, ready for setupServer/setupWorker. */
   handlers: HttpHandler[]
+  /** The default world's seed. */
   seed: number
-  /** Rebuilds every store from the seed (a new seed if given); handlers keep working. */
+  /** The world of every request that names no other: all there is without sessions. */
+  world: World
+  /** Rebuilds the default world from the seed (a new seed if given); handlers keep working. */
   reset(seed?: number): Promise<void>
   /** Latency, faults and rate limits in force: the stage every request of every API passes. */
   behaviour: Behaviour
@@ -60,82 +77,73 @@ export interface Mockdesk {
    * Throws a kit error, keeping the old settings, when they do not make sense.
    */
   behave(settings: BehaviourSettings): void
-  /** The last requests answered, for the sandbox page (the HTTP server and the worker fill it). */
+  /** The last requests the default world answered (the HTTP server and the worker fill it). */
   requests: RequestLog
-  /** Every store's state as JSON, e.g. to keep it across page reloads. */
+  /** Every world's requests together, each entry naming its session: the admin's view. */
+  allRequests: RequestLog
+  /** The default world's state as JSON, e.g. to keep it across page reloads. */
   snapshot(): MockdeskSnapshot
   /**
-   * Loads a snapshot into fresh stores built from its seed. Throws (and keeps the current state)
-   * when it does not fit, e.g. it names other APIs or its records break today's spec.
+   * Loads a snapshot into the default world. Throws (and keeps the current state) when it does
+   * not fit, e.g. it names other APIs or its records break today's spec.
    */
   restore(snapshot: MockdeskSnapshot): Promise<void>
-}
-
-export interface MockdeskSnapshot {
-  seed: number
-  stores: Record<string, StoreSnapshot>
+  /** Another world with the same APIs, forked from the images (a session's). */
+  createWorld(options: NewWorldOptions): Promise<World>
+  /** Answers `request` from `world` instead of the default one (the server's sessions call it). */
+  useWorld(request: Request, world: World): void
+  /** The world `request` is answered from. */
+  worldOf(request: Request): World
 }
 
 export async function createMockdesk(definitions: readonly ApiDefinition[], options: MockdeskOptions = {}): Promise<Mockdesk> {
   const base = options.base ?? ((api) => documentedBaseUrl(api.document))
-  const seedStores = (seed: number) =>
-    Promise.all(definitions.map((api) => api.createStore({ seed, count: options.count ?? api.defaultCount })))
+  const world = await createWorld(definitions, { seed: options.seed ?? defaultSeed, count: options.count })
+  const assigned = new WeakMap<Request, World>()
+  const worldOf = (request: Request) => assigned.get(request) ?? world
 
-  let seed = options.seed ?? defaultSeed
-  let generation = 0
-  const stores = await seedStores(seed)
-  const behaviour = createBehaviour(options.behaviour ?? {}, { seed: () => seed, apis: definitions, validate: options.validateBehaviour })
-  // One cache for every API of this instance; its keys name the store, so a swapped store never
-  // sees another's answers.
+  const behaviour = createBehaviour(options.behaviour ?? {}, { seed: () => world.seed, apis: definitions, validate: options.validateBehaviour })
+  // One cache for every API of this instance; its keys name the store, so a swapped store (a
+  // reset, another world) never sees another's answers.
   const responseCache = new ResponseCache(options.responseCacheBytes)
   const apis: MountedApi[] = definitions.map((definition, index) => {
     const compiled = compileApi(definition, {
       base: base(definition),
-      store: () => mounted.store,
+      store: (request) => worldOf(request).storeAt(index),
       maxBodyBytes: options.maxBodyBytes,
       behaviour,
       responseCache,
     })
-    const mounted: MountedApi = { definition, base: base(definition), store: stores[index], handlers: compiled.handlers, compiled }
-    return mounted
+    return {
+      definition,
+      base: base(definition),
+      handlers: compiled.handlers,
+      compiled,
+      get store() {
+        return world.storeAt(index)
+      },
+    }
   })
 
   return {
     apis,
     handlers: apis.flatMap((api) => api.handlers),
     get seed() {
-      return seed
+      return world.seed
     },
-    async reset(next = seed) {
-      const fresh = await seedStores(next)
-      apis.forEach((api, index) => (api.store = fresh[index]))
-      seed = next
-      generation = 0
+    world,
+    async reset(seed) {
+      await world.reset(seed)
       behaviour.restart()
     },
     behaviour,
     behave: (settings) => behaviour.set(settings),
-    requests: new RequestLog(),
-    snapshot: () => ({
-      seed,
-      stores: Object.fromEntries(apis.map((api) => [api.definition.id, exportStore(api.store as object, generation)])),
-    }),
-    async restore(snapshot) {
-      const ids = apis.map((api) => api.definition.id)
-      const saved = Object.keys(snapshot.stores)
-      if (saved.length !== ids.length || !ids.every((id) => saved.includes(id))) {
-        throw new Error(`the snapshot holds ${saved.join(', ') || 'no APIs'}, but ${ids.join(', ')} are mounted`)
-      }
-      const fresh = await Promise.all(
-        definitions.map((api) => {
-          const saved = snapshot.stores[api.id]!
-          return api.createStore({ seed: importSeed(snapshot.seed, saved), count: options.count ?? api.defaultCount })
-        }),
-      )
-      await Promise.all(fresh.map((store, index) => importStore(store as object, snapshot.stores[ids[index]!]!, `stores.${ids[index]}`)))
-      apis.forEach((api, index) => (api.store = fresh[index]))
-      seed = snapshot.seed
-      generation = Math.max(...Object.values(snapshot.stores).map((store) => store.generation)) + 1
-    },
+    requests: world.requests,
+    allRequests: new RequestLog(),
+    snapshot: () => world.snapshot(),
+    restore: (snapshot) => world.restore(snapshot),
+    createWorld: (world) => createWorld(definitions, { ...world, seed: world.seed ?? options.seed ?? defaultSeed, count: options.count }),
+    useWorld: (request, chosen) => assigned.set(request, chosen),
+    worldOf,
   }
 }

@@ -15,7 +15,7 @@ export interface LoggedRequest {
   ms: number
   /** The mounted API that answered, if any. */
   api?: string
-  /** The session whose world answered, when sessions are in use. */
+  /** The session whose world answered (in the log of every world only). */
   session?: string
   /** The delay the behaviour stage added, in milliseconds. */
   delay?: number
@@ -27,11 +27,10 @@ export const defaultRequestLogSize = 200
 
 export class RequestLog {
   readonly #entries: LoggedRequest[] = []
+  readonly #listeners = new Set<(entry: LoggedRequest) => void>()
   #seq = 0
 
   constructor(readonly size = defaultRequestLogSize) {}
-
-  readonly #listeners = new Set<(entry: LoggedRequest) => void>()
 
   record(entry: Omit<LoggedRequest, 'seq'>): LoggedRequest {
     const logged = { seq: ++this.#seq, ...entry }
@@ -41,7 +40,10 @@ export class RequestLog {
     return logged
   }
 
-  /** Calls `listener` with each entry as it is recorded (the server's log lines); returns an unsubscribe. */
+  /**
+   * Calls `listener` with each entry as it is recorded (the server's log lines, the live log's
+   * server-sent events); returns an unsubscribe.
+   */
   subscribe(listener: (entry: LoggedRequest) => void): () => void {
     this.#listeners.add(listener)
     return () => this.#listeners.delete(listener)

@@ -32,7 +32,10 @@ export const importSeed = (seed: number, snapshot: Pick<StoreSnapshot, 'generati
 
 export function exportStore(store: object, generation = 0): StoreSnapshot {
   const snapshot: StoreSnapshot = { collections: {}, state: {}, generation }
-  for (const [name, value] of Object.entries(store)) {
+  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(store))) {
+    // An accessor is a forked world's Faker, built on first use: not data, and not worth building.
+    if (!('value' in descriptor) || !descriptor.enumerable) continue
+    const value: unknown = descriptor.value
     if (value instanceof IndexedCollection) snapshot.collections[name] = value.all().map((record) => structuredClone(record))
     else if (isPlainData(value)) snapshot.state[name] = JSON.parse(JSON.stringify(value ?? null))
   }

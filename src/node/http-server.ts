@@ -19,6 +19,8 @@ import { documentedBaseUrl } from '../core/openapi-document.ts'
 import { guardServer, oneAtATime, serverOptions, type ConnectionLimits } from './connection-guard.ts'
 import { sandboxPages } from './sandbox-pages.ts'
 import { actOutSocketFault, noAnswer } from './socket-faults.ts'
+import { openPersistence, type Persistence } from './persistence/persistent-worlds.ts'
+import { createSessions, type SessionOptions, type Sessions } from './sessions/sessions.ts'
 
 export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
   /** Default 127.0.0.1. */
@@ -30,6 +32,14 @@ export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
   root?: ApiId
   /** A `mockdesk.config.json` document, parsed; options given here win over it. */
   config?: MockdeskConfig
+  /** Sessions: limits, the sandbox's per-visitor cookie, the API key as tenant (see README "Sessions"). */
+  sessions?: SessionOptions
+  /** Keep every world across restarts in this directory (see README "Persistence"). */
+  dataDir?: string
+  /** With dataDir: sync each write to disk before answering (default true). */
+  fsync?: boolean
+  /** Reset the default world and drop every session this often (ms), for public sandboxes. */
+  resetEveryMs?: number
   /**
    * Token every control call must carry (`X-Mockdesk-Admin-Token`). Bound beyond loopback, the
    * server makes one up when none is given; on loopback none is needed unless given.
@@ -45,6 +55,8 @@ export interface MockHttpServer {
   /** Each mounted API's base URL on this server, by id. */
   baseUrls: Record<string, string>
   mockdesk: Mockdesk
+  /** The session worlds this server keeps. */
+  sessions: Sessions
   /** The admin token control calls need, if any (generated when bound beyond loopback). */
   adminToken?: string
   close(): Promise<void>
@@ -65,10 +77,29 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
   const loopbackOnly = isLoopbackName(host)
   if (options.adminToken !== undefined && options.adminToken.length < 12) throw new Error('Failed to start: the admin token must be at least 12 characters long.')
   const adminToken = options.adminToken ?? (loopbackOnly ? undefined : randomBytes(18).toString('base64url'))
+  const persistence: Persistence | undefined = options.dataDir
+    ? await openPersistence(
+        mockdesk,
+        { apis: mockdesk.apis.map((api) => api.definition.id), seed: mockdesk.seed, count: options.count ?? null },
+        { dataDir: options.dataDir, fsync: options.fsync },
+      )
+    : undefined
+  const sessions = createSessions(mockdesk, options.sessions, persistence && ((limits) => persistence.source(limits.recordQuota)))
   const app = createFetchApp(mockdesk, {
     pages: sandboxPages(),
     control: { loopbackOnly, adminToken, maxBodyBytes: options.maxBodyBytes },
+    sessions,
+    settle: persistence?.settle,
   })
+  const scheduledReset =
+    options.resetEveryMs === undefined
+      ? undefined
+      : setInterval(async () => {
+          await mockdesk.reset()
+          await sessions.registry.dropAll()
+          await persistence?.settle(mockdesk.world)
+        }, options.resetEveryMs)
+  scheduledReset?.unref()
   // overrideGlobalObjects: the adapter's lightweight Request/Response replace the globals (they
   // extend them, so instanceof and msw keep working). A Response built from a string is then
   // written to the socket as is, instead of through a web stream: the list's main cost before.
@@ -90,7 +121,10 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
   guardServer(server, options.limits)
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    server.once('error', (error) => {
+      persistence?.close().catch(() => {})
+      reject(error)
+    })
     server.listen(options.port ?? defaultPort, host, () => resolve())
   })
   const { address, port } = server.address() as AddressInfo
@@ -99,11 +133,16 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
     url,
     baseUrls: Object.fromEntries(mockdesk.apis.map((api) => [api.definition.id, url + api.base])),
     mockdesk,
+    sessions,
     adminToken,
-    close: () =>
-      new Promise((resolve, reject) => {
+    async close() {
+      sessions.registry.close()
+      clearInterval(scheduledReset)
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
-      }),
+      })
+      await persistence?.close()
+    },
   }
 }

@@ -32,20 +32,21 @@ function askForToken(message) {
   return askedForToken
 }
 
-async function control(method, path) {
+async function control(method, path, body) {
   // The custom header makes every call one that no other site's page could send without asking.
   const headers = { accept: 'application/json', 'x-mockdesk-control': 'sandbox' }
+  if (body !== undefined) headers['content-type'] = 'application/json'
   const token = sessionStorage.getItem(tokenKey)
   if (token) headers['x-mockdesk-admin-token'] = token
-  const response = await fetch(`/__mockdesk/${path}`, { method, headers })
-  const body = await response.json()
-  if (body.code === 'MOCKDESK_ADMIN_TOKEN_REQUIRED') {
-    await askForToken(body.title)
-    return control(method, path)
+  const response = await fetch(`/__mockdesk/${path}`, { method, headers, body })
+  const answer = await response.json()
+  if (answer.code === 'MOCKDESK_ADMIN_TOKEN_REQUIRED') {
+    await askForToken(answer.title)
+    return control(method, path, body)
   }
   // Kit errors say what went wrong and how to fix it: show both.
-  if (!response.ok) throw new Error(`${body.title ?? response.statusText} ${body.fix ?? ''}`.trim())
-  return body
+  if (!response.ok) throw new Error(`${answer.title ?? response.statusText} ${answer.fix ?? ''}`.trim())
+  return answer
 }
 
 function copyButton(text) {
@@ -84,6 +85,9 @@ function apiCard(api) {
 async function showApis() {
   const described = await control('GET', 'apis')
   $('seed').textContent = described.seed
+  // With --visitor-sessions, this visitor's own world: say so, since nobody else sees its changes.
+  $('world').hidden = !described.session
+  $('world').textContent = described.session ? 'Your own world: your changes, resets and reseeds are yours alone.' : ''
   $('apis').replaceChildren(...described.apis.map(apiCard))
 }
 
@@ -100,16 +104,21 @@ function logRow(entry) {
   )
 }
 
+function addToLog(requests) {
+  const fresh = requests.filter((entry) => entry.seq > lastSeq)
+  if (fresh.length === 0) return false
+  lastSeq = fresh.at(-1).seq
+  const body = $('log')
+  body.querySelector('.empty')?.remove()
+  for (const entry of fresh) body.prepend(logRow(entry))
+  while (body.rows.length > maxRows) body.lastElementChild.remove()
+  return true
+}
+
 async function pollLog() {
   const { requests, size } = await control('GET', `requests?after=${lastSeq}`)
   $('log-note').textContent = `(newest first, last ${Math.min(size, maxRows)} kept here)`
-  if (requests.length === 0) return false
-  lastSeq = requests.at(-1).seq
-  const body = $('log')
-  body.querySelector('.empty')?.remove()
-  for (const entry of requests) body.prepend(logRow(entry))
-  while (body.rows.length > maxRows) body.lastElementChild.remove()
-  return true
+  return addToLog(requests)
 }
 
 function say(text, error = false) {
@@ -147,4 +156,55 @@ async function tick() {
   setTimeout(tick, 1000)
 }
 
-showApis().then(tick, (error) => say(`Could not load the APIs: ${error.message}`, true))
+// Snapshots of this world: saved as a file, and loaded back (the server checks every record).
+$('download').addEventListener('click', async () => {
+  try {
+    const snapshot = await control('GET', 'snapshot')
+    const link = el('a', { href: URL.createObjectURL(new Blob([JSON.stringify(snapshot)], { type: 'application/json' })), download: 'mockdesk-snapshot.json' })
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000)
+    say('Snapshot saved.')
+  } catch (error) {
+    say(error.message, true)
+  }
+})
+$('upload-button').addEventListener('click', () => $('upload').click())
+$('upload').addEventListener('change', async () => {
+  const file = $('upload').files[0]
+  if (!file) return
+  try {
+    await control('POST', 'snapshot', await file.text())
+    await showApis()
+    say(`Snapshot ${file.name} loaded.`)
+  } catch (error) {
+    say(error.message, true)
+  } finally {
+    $('upload').value = ''
+  }
+})
+
+// The log live, as server-sent events; where they cannot flow (an old proxy), poll instead.
+function live() {
+  const source = new EventSource(`/__mockdesk/requests/events?after=${lastSeq}`)
+  let opened = false
+  let refresh
+  source.onopen = () => {
+    opened = true
+    if ($('status').classList.contains('error')) say('')
+  }
+  source.onmessage = (event) => {
+    if (!addToLog([JSON.parse(event.data)])) return
+    // Counts follow the requests, once a burst of them has passed.
+    clearTimeout(refresh)
+    refresh = setTimeout(() => showApis().catch(() => {}), 150)
+  }
+  source.onerror = () => {
+    if (opened) return say('Lost the server; reconnecting…', true)
+    source.close()
+    tick()
+  }
+}
+
+showApis()
+  .then(pollLog)
+  .then(live, (error) => say(`Could not load the APIs: ${error.message}`, true))

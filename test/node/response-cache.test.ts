@@ -86,7 +86,9 @@ describe('over HTTP', () => {
     // server without a cache sees it. This is what proves the cached server answered from the cache.
     for (const server of [cached, uncached]) {
       const store = server.mockdesk.apis[0]!.store as typeof apis.toptickets extends { createStore(o: never): Promise<infer S> } ? S : never
-      ;(store.customers.all()[0] as { name: string }).name = 'Changed Quietly'
+      // Seeded records are frozen (every world shares them), so swap one in @msw/data's own array.
+      const records = store.customers.collection.all() as Array<{ name: string }>
+      records[0] = { ...records[0]!, name: 'Changed Quietly' }
     }
     expect(await names(cached)).toEqual(before)
     expect((await names(uncached))[0]).toBe('Changed Quietly')

@@ -36,42 +36,49 @@ const schemas = document.components!.schemas!
 const customerSchema = standardSchema<CustomerRecord>(storedForm(schemas.Customer!), 'Customer')
 const noteSchema = standardSchema<CustomerNoteRecord>(storedForm(schemas.CustomerNote!, { customer_id: schemas.CustomerId! }), 'CustomerNote')
 
-export async function createStore({ seed, count = defaultCustomerCount }: StoreOptions) {
+export async function createStore({ seed, count = defaultCustomerCount }: StoreOptions): Promise<Store> {
   const faker = createFaker(seed)
   const customers = new IndexedCollection<CustomerRecord>({ schema: customerSchema, key: (customer) => customer.id })
   const notes = new IndexedCollection<CustomerNoteRecord>({ schema: noteSchema, key: (note) => note.id })
   const seeded = seedRecords(faker, count)
   await customers.createMany(seeded.customers)
   await notes.createMany(seeded.notes)
-
-  /** A customer's notes, oldest first. */
-  const notesOf = (customerId: string) => notes.all().filter((note) => note.customer_id === customerId)
-
-  return {
-    customers,
-    notes,
-    notesOf,
-    /**
-     * A fresh id from the same faker that seeded the store, so the ids of created records are
-     * reproducible too.
-     */
-    newId(prefix: 'cst' | 'csn'): string {
-      const collection = prefix === 'cst' ? customers : notes
-      for (;;) {
-        const id = recordId(faker, prefix)
-        if (!collection.get(id)) return id
-      }
-    },
-    /** Deletes a customer and, as its foreign key would cascade, every note it has. */
-    deleteCustomer(id: string): CustomerRecord | undefined {
-      if (!customers.get(id)) return undefined
-      for (const note of notesOf(id)) notes.delete(note.id)
-      return customers.delete(id)
-    },
-  }
+  return new Store(customers, notes, faker)
 }
 
-export type Store = Awaited<ReturnType<typeof createStore>>
+/**
+ * Behaviour lives on the class, not in closures over the collections, so that a world forked
+ * from the seeded image (see src/core/image.ts) works on its own collections.
+ */
+export class Store {
+  constructor(
+    readonly customers: IndexedCollection<CustomerRecord>,
+    readonly notes: IndexedCollection<CustomerNoteRecord>,
+    /** The faker that seeded the store: ids of created records are reproducible too. */
+    readonly faker: Faker,
+  ) {}
+
+  /** A customer's notes, oldest first. */
+  notesOf(customerId: string): CustomerNoteRecord[] {
+    return this.notes.all().filter((note) => note.customer_id === customerId)
+  }
+
+  /** A fresh id from the same faker that seeded the store, so the ids of created records are reproducible too. */
+  newId(prefix: 'cst' | 'csn'): string {
+    const collection = prefix === 'cst' ? this.customers : this.notes
+    for (;;) {
+      const id = recordId(this.faker, prefix)
+      if (!collection.get(id)) return id
+    }
+  }
+
+  /** Deletes a customer and, as its foreign key would cascade, every note it has. */
+  deleteCustomer(id: string): CustomerRecord | undefined {
+    if (!this.customers.get(id)) return undefined
+    for (const note of this.notesOf(id)) this.notes.delete(note.id)
+    return this.customers.delete(id)
+  }
+}
 
 /** `cst-` or `csn-` and 10 lowercase alphanumerics, the length of the docs' `cst-xxxxxxxxxx`. */
 export function recordId(faker: Faker, prefix: 'cst' | 'csn'): string {
