@@ -5,6 +5,9 @@
  */
 import { setupWorker, type SetupWorker } from 'msw/browser'
 import { loadApis, type ApiId } from '../apis/load-apis.ts'
+import type { MockdeskConfig } from '../config/mockdesk-config.ts'
+import { withConfig } from '../config/runtime-options.ts'
+import type { BehaviourSettings } from '../core/behaviour/behaviour-settings.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
 import { documentedBaseUrl } from '../core/openapi-document.ts'
 import { persistedState, type PersistOptions } from './persisted-state.ts'
@@ -20,6 +23,8 @@ export interface SetupMockdeskWorkerOptions extends Omit<MockdeskOptions, 'base'
   baseUrls?: Partial<Record<ApiId, string>>
   /** Keep the data across page reloads (sessionStorage unless told otherwise). Default: false. */
   persist?: boolean | PersistOptions
+  /** A `mockdesk.config.json` document (import it as JSON); options given here win over it. */
+  config?: MockdeskConfig
 }
 
 export interface MockdeskWorker {
@@ -30,12 +35,14 @@ export interface MockdeskWorker {
   stop(): void
   /** Rebuilds the data from the seed (a new one if given), also the saved data when persisting. */
   reset(seed?: number): Promise<void>
+  /** Replaces the latency, fault and rate-limit settings (`behave({})`: none). */
+  behave(settings: BehaviourSettings): void
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export async function setupMockdeskWorker(options: SetupMockdeskWorkerOptions = {}): Promise<MockdeskWorker> {
-  const { apis: ids, baseUrls = {}, persist = false, ...mockdeskOptions } = options
+  const { apis: ids, baseUrls = {}, persist = false, config: _config, ...mockdeskOptions } = withConfig(options)
   const mockdesk = await createMockdesk(await loadApis(ids), {
     ...mockdeskOptions,
     base: (api) => baseUrls[api.id as ApiId] ?? documentedBaseUrl(api.document),
@@ -43,7 +50,7 @@ export async function setupMockdeskWorker(options: SetupMockdeskWorkerOptions = 
   const saved =
     persist === false
       ? undefined
-      : persistedState(mockdesk, { apis: mockdesk.apis.map((api) => api.definition.id), seed: options.seed, count: options.count }, persist === true ? {} : persist)
+      : persistedState(mockdesk, { apis: mockdesk.apis.map((api) => api.definition.id), seed: mockdeskOptions.seed, count: mockdeskOptions.count }, persist === true ? {} : persist)
   await saved?.load()
 
   const worker = setupWorker(...mockdesk.handlers)
@@ -70,5 +77,6 @@ export async function setupMockdeskWorker(options: SetupMockdeskWorkerOptions = 
       await mockdesk.reset(seed)
       saved?.save()
     },
+    behave: (settings) => mockdesk.behave(settings),
   }
 }

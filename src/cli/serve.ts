@@ -1,7 +1,11 @@
 /** `mockdesk serve`: the standalone HTTP server, until Ctrl-C. */
 import { apiIds, type ApiId } from '../apis/select-apis.ts'
 import { defaultSeed } from '../core/seeded-faker.ts'
+import { resolveConfig, type MockdeskConfig } from '../config/mockdesk-config.ts'
 import { defaultHost, defaultPort, startMockServer } from '../node/http-server.ts'
+import { defaultConfigFile, readConfigFile } from '../node/read-config-file.ts'
+import { createLogger, logRequests, type LogFormat } from '../node/request-logger.ts'
+import { watchConfigFile } from '../node/watch-config.ts'
 import { sessionAttributes, type SessionAttribute } from '../node/sessions/session-name.ts'
 import { defaultSessionLimits } from '../node/sessions/session-registry.ts'
 import { durationOption } from './duration-option.ts'
@@ -21,6 +25,11 @@ Options:
   --idle-timeout <ms>  Close a connection with no traffic for this long (default 30000)
   --admin-token <t>  Token every /__mockdesk/* call must carry (X-Mockdesk-Admin-Token); made up and
                     printed when --host is not loopback and none is given
+  --config <file>   Read ${defaultConfigFile} (APIs, seed, latency, faults, rate limits, logging);
+                    options given here win over it
+  --watch           Apply changes to the config file without a restart (needs --config)
+  --log <format>    Request lines as text (default) or json
+  --quiet           No request lines
   --seed-from <dir> Put the records of list responses recorded by "mockdesk proxy --record <dir>" first
 
 Sessions (a request names its own world with an X-Mockdesk-Session header):
@@ -41,8 +50,9 @@ Every API is served under /<id> plus its documented base path, e.g.
   http://127.0.0.1:${defaultPort}/toptickets/v1/customers
 The sandbox page (APIs, keys, curl, record counts, live request log, reset) is at /.
 Control: GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N], GET /__mockdesk/requests[?after=N],
-GET and POST /__mockdesk/snapshot. Calls that change state need -H 'x-mockdesk-control: 1' (or a JSON
-content type); bound to loopback, the control plane answers only loopback host names.`
+GET and POST /__mockdesk/snapshot, GET and PUT /__mockdesk/behaviour. Calls that change state need
+-H 'x-mockdesk-control: 1' (or a JSON content type); bound to loopback, the control plane answers only
+loopback host names.`
 
 export async function serve(args: string[]): Promise<number> {
   const options = parseOptions(
@@ -65,6 +75,10 @@ export async function serve(args: string[]): Promise<number> {
       'admin-token': { type: 'string' },
       'request-timeout': { type: 'string' },
       'idle-timeout': { type: 'string' },
+      config: { type: 'string' },
+      watch: { type: 'boolean' },
+      log: { type: 'string' },
+      quiet: { type: 'boolean' },
       'seed-from': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -90,32 +104,41 @@ export async function serve(args: string[]): Promise<number> {
   if (token !== undefined && !/^[\x21-\x7e]{12,}$/.test(token)) {
     throw new UsageError('--admin-token must be at least 12 printable characters with no spaces (or leave it out to get one made up).', usage)
   }
+  if (options.log !== undefined && options.log !== 'text' && options.log !== 'json') throw new UsageError(`--log must be text or json, got "${options.log}".`, usage)
+  if (options.watch && !options.config) throw new UsageError('--watch needs --config <file>: it watches that file.', usage)
   const recording = options['seed-from'] === undefined ? undefined : await loadRecording(options['seed-from'])
   const port = integerOption(options.port, 'port', usage) ?? defaultPort
   const host = options.host ?? defaultHost
-  const server = await startMockServer({
-    port,
-    host,
-    seed: integerOption(options.seed, 'seed', usage),
-    count: integerOption(options.count, 'count', usage),
-    maxBodyBytes: integerOption(options['max-body-bytes'], 'max-body-bytes', usage),
-    root: options.api as ApiId | undefined,
-    sessions: {
-      visitorCookie: options['visitor-sessions'] ?? false,
-      attribute: options['session-key'] as SessionAttribute | undefined,
-      maxSessions,
-      idleMs: durationOption(options['session-ttl'], 'session-ttl', usage),
-      recordQuota: integerOption(options['session-quota'], 'session-quota', usage),
-    },
-    dataDir: options['data-dir'],
-    fsync: options.fsync !== 'off',
-    resetEveryMs: durationOption(options['reset-every'], 'reset-every', usage),
-    adminToken: options['admin-token'],
-    limits: { requestMs: integerOption(options['request-timeout'], 'request-timeout', usage), idleMs: integerOption(options['idle-timeout'], 'idle-timeout', usage) },
-  }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') throw new Error(`port ${port} on ${host} is already in use. Stop the other server or pass --port <another>.`)
-    throw error
-  })
+  const start = (config: MockdeskConfig | undefined, listenPort: number, adminToken = options['admin-token']) =>
+    startMockServer({
+      port: listenPort,
+      host,
+      seed: integerOption(options.seed, 'seed', usage),
+      count: integerOption(options.count, 'count', usage),
+      maxBodyBytes: integerOption(options['max-body-bytes'], 'max-body-bytes', usage),
+      root: options.api as ApiId | undefined,
+      sessions: {
+        visitorCookie: options['visitor-sessions'] ?? false,
+        attribute: options['session-key'] as SessionAttribute | undefined,
+        maxSessions,
+        idleMs: durationOption(options['session-ttl'], 'session-ttl', usage),
+        recordQuota: integerOption(options['session-quota'], 'session-quota', usage),
+      },
+      dataDir: options['data-dir'],
+      fsync: options.fsync !== 'off',
+      resetEveryMs: durationOption(options['reset-every'], 'reset-every', usage),
+      adminToken,
+      limits: { requestMs: integerOption(options['request-timeout'], 'request-timeout', usage), idleMs: integerOption(options['idle-timeout'], 'idle-timeout', usage) },
+      config,
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') throw new Error(`port ${listenPort} on ${host} is already in use. Stop the other server or pass --port <another>.`)
+      throw error
+    })
+  let config = options.config ? await readConfigFile(options.config) : undefined
+  let server = await start(config, port)
+  const logging = () => ({ format: (options.log ?? config?.logging?.format ?? 'text') as LogFormat, quiet: options.quiet ?? config?.logging?.quiet ?? false })
+  let logger = createLogger(logging().format)
+  let stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.requests, logger)
 
   if (recording) {
     for (const s of await seedFromRecording(server.mockdesk, recording)) console.log(`seeded ${s.api} ${s.collection} with ${s.records} recorded records${s.skipped ? ` (${s.skipped} did not fit the spec)` : ''}`)
@@ -134,11 +157,40 @@ export async function serve(args: string[]): Promise<number> {
   if (options['data-dir']) console.log(`data dir: ${options['data-dir']} (every world kept across restarts; fsync ${options.fsync ?? 'always'})`)
   console.log('Press Ctrl-C to stop.')
 
+  const stopWatching = options.watch
+    ? watchConfigFile(
+        options.config!,
+        async (next) => {
+          const before = resolveConfig(config ?? {})
+          const after = resolveConfig(next)
+          config = next
+          stopLogging()
+          logger = createLogger(logging().format)
+          // The data depends on the APIs, seed and count: when those change, the stores are rebuilt.
+          const reseed = (['apis', 'seed', 'count', 'maxBodyBytes'] as const).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+          if (reseed.length > 0) {
+            const address = new URL(server.url)
+            await server.close()
+            // The same admin token as before, so the sandbox page and scripts keep working.
+            server = await start(next, Number(address.port), server.adminToken)
+            logger.info(`${options.config} changed (${reseed.join(', ')}): restarted and reseeded (seed ${server.mockdesk.seed})`)
+          } else {
+            server.mockdesk.behave(after.behaviour)
+            logger.info(`${options.config} changed: behaviour applied, data kept`)
+          }
+          stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.requests, logger)
+        },
+        (error) => logger.error(`${options.config} not applied, the server keeps the last good config: ${error instanceof Error ? error.message : error}`),
+      )
+    : () => {}
+
   await new Promise<void>((resolve) => {
     const stop = () => resolve()
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
+  stopWatching()
+  stopLogging()
   await server.close()
   return 0
 }

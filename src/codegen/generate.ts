@@ -11,6 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import path from 'node:path'
 import SwaggerParser from '@apidevtools/swagger-parser'
 import openapiTS, { astToString } from 'openapi-typescript'
+import { configSchema, type ApiOperations } from '../config/config-schema.ts'
+import { listOperations, type OpenApiDocument } from '../core/openapi-document.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 export const specsDir = path.join(root, 'specs')
@@ -48,6 +50,7 @@ export async function listApiIds(): Promise<string[]> {
 export async function generate(): Promise<Map<string, string>> {
   const ids = await listApiIds()
   const files = new Map<string, string>()
+  const operations: ApiOperations[] = []
   for (const id of ids) {
     const specPath = path.join(specsDir, `${id}.yaml`)
     const source = `specs/${id}.yaml`
@@ -59,6 +62,7 @@ export async function generate(): Promise<Map<string, string>> {
     // Validate first: a broken spec fails here with swagger-parser's message, not later at run time.
     await SwaggerParser.validate(specPath)
     const document = await SwaggerParser.dereference(specPath)
+    operations.push({ id, operationIds: listOperations(document as unknown as OpenApiDocument).map((op) => op.id) })
     files.set(
       `src/generated/${id}-document.ts`,
       header(source) +
@@ -89,6 +93,8 @@ export async function generate(): Promise<Map<string, string>> {
       ids.map((id) => `  ${JSON.stringify(id)}: async () => (await import('../apis/${id}/index.ts')).default as ApiDefinition,`).join('\n') +
       `\n}\n`,
   )
+  // The config's JSON Schema names every API and operation, so it is written from the specs too.
+  files.set('src/config/mockdesk.config.schema.json', `${JSON.stringify(configSchema(operations), null, 2)}\n`)
   return files
 }
 

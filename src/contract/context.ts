@@ -3,7 +3,7 @@
  * credentials, the pool of real values learnt from responses (through the spec's links), and the
  * exchanges recorded so far.
  */
-import { authFor, type AppliedAuth, type Credentials } from './credentials.ts'
+import { authFor, requiresAuth, type AppliedAuth, type Credentials } from './credentials.ts'
 import type { Exchange, ExchangeKind } from './exchange.ts'
 import type { HttpClient } from './http-client.ts'
 import { buildRequest } from './request-builder.ts'
@@ -58,9 +58,20 @@ function merge(base: unknown, patch: unknown): unknown {
   return Object.fromEntries([...Object.keys(base), ...Object.keys(patch)].map((key) => [key, key in patch ? merge(base[key], patch[key]) : base[key]]))
 }
 
+export interface RunSettings {
+  readOnly: boolean
+  progress?: (message: string) => void
+  /** The operations whose pairs this run judges (a shard); every one when absent. */
+  owned?: ReadonlySet<string>
+}
+
 export class RunContext {
   readonly recorded: Recorded[] = []
   readonly warnings: string[] = []
+  /** Operations that need credentials the run was not given: only their refusals are probed. */
+  readonly unauthorised = new Set<string>()
+  readonly readOnly: boolean
+  readonly progress: (message: string) => void
   /** Real values by `operationId.parameter`, learnt from links in responses. */
   readonly #pool = new Map<string, unknown>()
   /** The same values by parameter name alone, for operations no link names (a nested create). */
@@ -71,9 +82,23 @@ export class RunContext {
     readonly client: HttpClient,
     readonly generator: Generator,
     readonly credentials: Credentials,
-    readonly readOnly: boolean,
-    readonly progress: (message: string) => void = () => {},
-  ) {}
+    readonly settings: RunSettings,
+  ) {
+    this.readOnly = settings.readOnly
+    this.progress = settings.progress ?? (() => {})
+  }
+
+  /** Whether this run (or shard) judges the operation, and so sends its own probes. */
+  owns(operation: SpecOperation): boolean {
+    return this.settings.owned?.has(operation.id) ?? true
+  }
+
+  /** Whether the run's credentials let it call the operation at all. */
+  callable(operation: SpecOperation): boolean {
+    if (!requiresAuth(operation) || this.auth(operation)) return true
+    this.unauthorised.add(operation.id)
+    return false
+  }
 
   auth(operation: SpecOperation, credentials = this.credentials): AppliedAuth | undefined {
     return authFor(operation, this.spec.securitySchemes, credentials)
@@ -112,8 +137,10 @@ export class RunContext {
    */
   validParts(
     operation: SpecOperation,
-    options: { poolOnly?: boolean; byName?: boolean; generatedBody?: boolean; overrides?: Record<string, unknown> } = {},
+    options: { poolOnly?: boolean; byName?: boolean; generatedBody?: boolean; overrides?: Record<string, unknown>; anyAuth?: boolean } = {},
   ): RequestParts | undefined {
+    // Without credentials that fit, a valid request would only be refused: nothing to judge.
+    if (!options.anyAuth && !this.callable(operation)) return undefined
     const parts: RequestParts = { path: {}, query: {} }
     for (const parameter of operation.parameters) {
       if (parameter.in !== 'path' && parameter.in !== 'query') continue
@@ -138,6 +165,49 @@ export class RunContext {
       parts.body = value
     }
     return this.isValid(operation, parts) ? parts : undefined
+  }
+
+  /**
+   * The fields that name the record an operation acts on: its path parameters, and whatever the
+   * spec's links fill in for it (a `customer_id` form field, `data.id` in a body).
+   */
+  targets(operation: SpecOperation): Set<string> {
+    const names = new Set(operation.parameters.filter((p) => p.in === 'path').map((p) => p.name))
+    for (const other of this.spec.operations) {
+      for (const response of Object.values(other.responses)) {
+        for (const link of Object.values(response.links ?? {})) {
+          if (link.operationId !== operation.id) continue
+          for (const name of Object.keys(link.parameters ?? {})) names.add(name.replace(/^(path|query|header)\./, ''))
+          const body = link.requestBody
+          if (body && typeof body === 'object') {
+            for (const [name, value] of Object.entries(body)) if (typeof value === 'string' && value.includes('$')) names.add(name)
+          }
+        }
+      }
+    }
+    return names
+  }
+
+  /**
+   * Valid parts that aim at no existing record: every target field gets a well-formed value no
+   * record can have. Probes that could change data send these unless the suite made the record.
+   */
+  absentParts(operation: SpecOperation, options: { anyAuth?: boolean } = {}): RequestParts | undefined {
+    const parts = this.validParts(operation, options)
+    if (!parts) return undefined
+    const targets = this.targets(operation)
+    const bodySchema = bodyMedia(operation)?.media.schema
+    const bodyProperties = bodySchema ? (this.generator.flatten(bodySchema).properties ?? {}) : {}
+    const aimed: RequestParts = { ...parts, path: { ...parts.path }, query: { ...parts.query } }
+    for (const name of targets) {
+      const parameter = operation.parameters.find((p) => p.name === name && (p.in === 'path' || p.in === 'query'))
+      if (parameter) aimed[parameter.in as 'path' | 'query'][name] = this.generator.absent(parameter.schema ?? {})
+      else if (name in bodyProperties && aimed.body && typeof aimed.body === 'object' && !Array.isArray(aimed.body)) {
+        const value = this.generator.absent(bodyProperties[name])
+        aimed.body = { ...(aimed.body as object), [name]: isForm(parts.mediaType) ? String(value) : value }
+      }
+    }
+    return this.isValid(operation, aimed) ? aimed : undefined
   }
 
   isValid(operation: SpecOperation, parts: RequestParts): boolean {

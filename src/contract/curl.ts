@@ -1,16 +1,21 @@
-/** A curl command that reproduces a request, with secrets shown as environment variables. */
+/**
+ * A curl command that reproduces a request. Secrets appear as the user gave them: as
+ * `$VARIABLE` when they came from the environment, masked when typed on the command line (unless
+ * the run shows secrets, in which case none are passed here).
+ */
+import type { Secret } from './credentials.ts'
 import type { SentRequest } from './exchange.ts'
-
-type Secret = { value: string; variable: string }
 
 const singleQuoted = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`
 
-/** Quotes an argument; one that holds a secret is double-quoted with `$VARIABLE` in its place. */
+/** Quotes an argument; one that holds a secret from the environment is double-quoted around `$VARIABLE`. */
 function argument(text: string, secrets: Secret[]): string {
-  const held = secrets.filter((secret) => secret.value && text.includes(secret.value))
-  if (held.length === 0) return singleQuoted(text)
-  let escaped = text.replace(/[\\"$`]/g, '\\$&')
-  for (const { value, variable } of held) escaped = escaped.split(value.replace(/[\\"$`]/g, '\\$&')).join(`$${variable}`)
+  let shown = text
+  for (const { value, masked } of secrets) if (masked !== undefined && value) shown = shown.split(value).join(masked)
+  const held = secrets.filter((secret) => secret.shell !== undefined && secret.value && shown.includes(secret.value))
+  if (held.length === 0) return singleQuoted(shown)
+  let escaped = shown.replace(/[\\"$`]/g, '\\$&')
+  for (const { value, shell } of held) escaped = escaped.split(value.replace(/[\\"$`]/g, '\\$&')).join(shell!)
   return `"${escaped}"`
 }
 

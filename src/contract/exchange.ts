@@ -1,5 +1,6 @@
 /** What the suite sent, what came back, and what the request was meant to test. */
 import type { SpecOperation } from './spec.ts'
+import type { WrittenField } from './values/written-fields.ts'
 
 export type ExchangeKind =
   /** A request built from the spec that the server should accept. */
@@ -14,6 +15,12 @@ export type ExchangeKind =
   | 'read-after-create'
   /** A read of a resource the suite just deleted. */
   | 'read-after-delete'
+  /** A request about a record that cannot exist (a well-formed id no record has). */
+  | 'unknown-id'
+  /** A credential without a scope the operation needs (see `role`). */
+  | 'forbidden'
+  /** A credential with every scope the operation needs (see `role`). */
+  | 'permitted'
   /** One page of a pagination walk; the last one carries the `walk`. */
   | 'page'
 
@@ -53,4 +60,11 @@ export interface Exchange {
   walk?: Walk
   /** The status asked for with `Prefer: code=`, if any: answering it is not a fault. */
   preferred?: number
+  /**
+   * The fields a create or update sent, which this response (the write's answer, or a later
+   * read of the record) should show: the write-persistence check compares them.
+   */
+  written?: { fields: WrittenField[]; by: string; textual: boolean }
+  /** The name of the credential a permission probe used. */
+  role?: string
 }

@@ -37,7 +37,7 @@ export class HttpClient {
     return target.origin === this.base.origin && target.pathname.startsWith(this.base.pathname.replace(/\/$/, ''))
   }
 
-  async send(request: SentRequest): Promise<ReceivedResponse> {
+  async send(request: SentRequest, retries = 0): Promise<ReceivedResponse> {
     if (!this.allows(request.url)) throw new Error(`Refusing to send a request to ${request.url}: it is outside the base URL ${this.base.href}.`)
     if (this.options.rate) {
       const wait = this.#last + 1000 / this.options.rate - Date.now()
@@ -64,6 +64,12 @@ export class HttpClient {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
       })
       const text = await response.text()
+      const wait = rateLimitWait(request, response.status, response.headers)
+      if (wait !== undefined && retries < maxRateLimitRetries) {
+        // A rate-limited server said when to come back: honour it, then send the same request again.
+        await new Promise((resolve) => setTimeout(resolve, wait))
+        return this.send(request, retries + 1)
+      }
       let json: unknown
       try {
         json = text ? JSON.parse(text) : undefined
@@ -75,4 +81,19 @@ export class HttpClient {
       return { status: 0, headers: new Headers(), text: '', error: error instanceof Error ? `${error.message}${error.cause ? ` (${error.cause})` : ''}` : String(error) }
     }
   }
+}
+
+const maxRateLimitRetries = 3
+/** Longer waits than this are not worth it in a test run: the 429 is reported instead. */
+const maxRateLimitWaitMs = 120_000
+
+/**
+ * How long to wait before sending again after a 429 the suite did not ask for (with
+ * `Prefer: code=429` it is the answer under test): `Retry-After` seconds, else the seconds of
+ * `X-Rate-Limit-Reset` (Yii 2's filter, which sends no `Retry-After`).
+ */
+function rateLimitWait(request: SentRequest, status: number, headers: Headers): number | undefined {
+  if (status !== 429 || /code=429/.test(Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'prefer')?.[1] ?? '')) return undefined
+  const seconds = Number(headers.get('retry-after') ?? headers.get('x-rate-limit-reset') ?? Number.NaN)
+  return Number.isFinite(seconds) && seconds >= 0 && seconds * 1000 <= maxRateLimitWaitMs ? seconds * 1000 : undefined
 }

@@ -3,7 +3,7 @@
  * swagger-parser, with nothing taken from the mock's own code, so a bug in the mock cannot
  * hide itself from the suite.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import SwaggerParser from '@apidevtools/swagger-parser'
@@ -87,6 +87,29 @@ export function specPath(apiOrPath: string): string {
   const path = `${specsDir}${apiOrPath}.yaml`
   if (!existsSync(path)) throw new Error(`There is no spec for "${apiOrPath}": expected ${path}. Pass an API id mockdesk knows or a path to an OpenAPI file.`)
   return path
+}
+
+/** The API ids with a spec in specs/, sorted: what `--all` runs. */
+export const knownApis = () =>
+  readdirSync(specsDir)
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => name.slice(0, -'.yaml'.length))
+    .sort()
+
+/**
+ * Where a server that hosts several APIs (mockdesk's own, or a gateway laid out like it) mounts
+ * one: `/<id>` followed by the path of the spec's first server, e.g. `/toptickets/v1`.
+ */
+export const mountPath = (spec: Spec, id: string) => `/${id}${serverPath(spec)}`
+
+/** The path of the spec's first server (`/v1`, or '' at the root). */
+export function serverPath(spec: Spec): string {
+  const server = spec.servers[0] ?? ''
+  try {
+    return new URL(server.replace(/\{(\w+)\}/g, 'x')).pathname.replace(/\/$/, '')
+  } catch {
+    return server.startsWith('/') ? server.replace(/\/$/, '') : ''
+  }
 }
 
 export async function loadSpec(apiOrPath: string): Promise<Spec> {

@@ -30,7 +30,8 @@ export async function describeContract(options: DescribeContractOptions): Promis
       for (const check of selected) {
         it(`${label(operation)} › ${check}`, (context) => {
           const row = report.results.find((r) => r.operationId === operation.id && r.check === check)
-          if (!row || row.judged === 0) return context.skip()
+          if (!row) return context.skip('another shard judges this operation')
+          if (row.judged === 0) return context.skip(`${check} does not apply to ${label(operation)} in this run`)
           if (row.failures.length > 0) {
             throw new Error(
               row.failures.map((f) => `[${f.severity}] ${f.title}\n  received:   ${f.received}\n  documented: ${f.documented}\n  reproduce:  ${f.curl}`).join('\n\n'),

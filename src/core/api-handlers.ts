@@ -1,6 +1,6 @@
 /**
  * Compiles an API definition into the one pipeline every runtime uses. Each operation gets a
- * resolver, explicit status (`Prefer: code=`) → auth → the API's optional path binding → body and
+ * resolver, behaviour (latency, faults, rate limits; behaviour/behaviour.ts) → explicit status (`Prefer: code=`) → auth → the API's optional path binding → body and
  * parameter validation (after the API's optional body preparation) → the API's handler. The
  * resolvers sit in a precompiled route table that both runtimes match: the HTTP server directly,
  * MSW (service worker, msw/node) through one catch-all handler per API, which skips MSW's
@@ -10,6 +10,7 @@
  * auth and validation, in place of the handler (response-cache.ts).
  */
 import { http, type HttpHandler } from 'msw'
+import type { Behaviour } from './behaviour/behaviour.ts'
 import type { ApiDefinition, RouteContext, RouteHandler } from './define-api.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
 import { listOperations, type Operation } from './openapi-document.ts'
@@ -31,6 +32,8 @@ export interface ApiHandlerOptions<Store> {
    */
   store: (request: Request) => Store
   maxBodyBytes?: number
+  /** Latency, faults and rate limits: one stage in front of the rest of the pipeline. */
+  behaviour?: Behaviour
   /** Prepared answers to reads; shared by the APIs of one mockdesk. Default: a cache of its own. */
   responseCache?: ResponseCache
 }
@@ -102,7 +105,7 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
     // Reads only: their answers depend on the request and the collections they read, nothing else.
     const cacheable = operation.method === 'get' && responseCache.enabled
     const hasHeaderParams = operation.parameters.some((p) => p.in === 'header')
-    return async (request, params, parsedUrl) => {
+    const resolve: Resolver = async (request, params, parsedUrl) => {
       try {
         const url = parsedUrl ?? new URL(request.url)
         if (templated && literalPaths.has(pathWithinBase(url))) return fallback(request)
@@ -163,6 +166,7 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
         return kitErrorFrom(error).toResponse()
       }
     }
+    return options.behaviour ? options.behaviour.stage(api, operation, resolve) : resolve
   }
 
   const compiled = operations.map((operation) => ({ operation, resolve: resolverFor(operation) }))

@@ -5,7 +5,9 @@
  * `POST /__mockdesk/reset[?seed=N]` (rebuild every store from the seed),
  * `GET /__mockdesk/requests[?after=N]` (the last requests answered, newest last),
  * `GET /__mockdesk/snapshot` (every store as JSON, to save a demo's state or attach to a bug
- * report) and `POST /__mockdesk/snapshot` (load such a file back).
+ * report) and `POST /__mockdesk/snapshot` (load such a file back),
+ * `GET /__mockdesk/behaviour` (latency, faults, rate limits in force) and
+ * `PUT /__mockdesk/behaviour` (replace them; a JSON body, sent as application/json).
  */
 import secureJson from 'secure-json-parse'
 import { checkControlAccess, type ControlAccess } from './control-access.ts'
@@ -122,11 +124,31 @@ export async function handleControlRequest(request: Request, url: URL, mockdesk:
       }
       return Response.json({ ...describe(mockdesk, url, world), status: 'restored' })
     }
+    case 'GET /behaviour':
+      return Response.json({ behaviour: mockdesk.behaviour.settings })
+    case 'PUT /behaviour': {
+      const fix = 'PUT a JSON object with Content-Type: application/json, e.g. {"latency": "200-800", "faults": {"reset": "5%"}}; {} answers instantly again.'
+      // A JSON content type makes this a non-simple request, which a foreign page cannot send.
+      if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
+        throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', 'PUT /__mockdesk/behaviour takes a JSON body sent as application/json.', fix)
+      }
+      // Bounded and parsed like a snapshot: no body beyond the limit, no prototype keys.
+      const text = new TextDecoder().decode(await readBodyBytes(request, options.maxBodyBytes ?? defaultMaxBodyBytes))
+      let settings: unknown
+      try {
+        if (excessiveNesting(text) !== -1) throw new Error('too deep')
+        settings = secureJson.parse(text, null, { protoAction: 'error', constructorAction: 'error' })
+      } catch {
+        throw new KitError('MOCKDESK_BAD_CONTROL_REQUEST', 'The behaviour settings are not valid JSON (or nest too deep, or carry a "__proto__" key).', fix)
+      }
+      mockdesk.behave(settings as Parameters<Mockdesk['behave']>[0])
+      return Response.json({ status: 'changed', behaviour: mockdesk.behaviour.settings })
+    }
     default:
       throw new KitError(
         'MOCKDESK_NO_ROUTE',
         `There is no control endpoint ${route}.`,
-        'The control endpoints are GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N], GET /__mockdesk/requests[?after=N], and GET and POST /__mockdesk/snapshot.',
+        'The control endpoints are GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N], GET /__mockdesk/requests[?after=N], GET and POST /__mockdesk/snapshot, and GET and PUT /__mockdesk/behaviour.',
       )
   }
 }

@@ -5,6 +5,7 @@
  * operation without a handler, or a handler for a path the spec does not have, fails to compile.
  */
 import type { HttpMethod, OpenApiDocument, Operation } from './openapi-document.ts'
+import type { RateLimitPolicy } from './behaviour/rate-limit.ts'
 import type { RequestIssue } from './request-issue.ts'
 import type {
   HeaderParams,
@@ -91,6 +92,11 @@ export interface ApiDefinition<Paths = any, Store = any, Principal = any> {
    * input middleware does (Laravel trims strings and turns empty ones into null).
    */
   prepareBody?(value: unknown, operation: Operation): unknown
+  /**
+   * Optional: the vendor's rate limit (per key, window, headers), applied when rate limits are
+   * switched on. APIs whose docs give no 429 leave it out and are never limited.
+   */
+  rateLimit?: RateLimitPolicy
   /** Record counts per collection, for health checks and the sandbox page. */
   counts(store: Store): Record<string, number>
   routes: RouteTable<Paths, Store, Principal>

@@ -7,6 +7,8 @@ import { checkControlAccess } from './control-access.ts'
 import { handleControlRequest, controlPrefix, type ControlPlaneOptions } from './control-plane.ts'
 import { isPreflight, preflightResponse, withCors } from './cors.ts'
 import { matchRoute } from './api-handlers.ts'
+import { behaviourNoteOf } from './behaviour/behaviour.ts'
+import { socketFaultOf } from './behaviour/faults.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
 import type { Mockdesk, MountedApi } from './mockdesk.ts'
 import type { World } from './world.ts'
@@ -87,8 +89,17 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   // Calls to the APIs (and misses) are logged; the control plane and pages are not, or the
   // sandbox page's own polling would drown them.
   function log(request: Request, url: URL, at: number, response: Response, api?: string) {
+    const note = behaviourNoteOf(response)
     const world = mockdesk.worldOf(request)
-    const entry = { at: new Date(at).toISOString(), method: request.method, path: url.pathname + url.search, status: response.status, ms: Date.now() - at, api }
+    const entry = {
+      at: new Date(at).toISOString(),
+      method: request.method,
+      path: url.pathname + url.search,
+      status: response.status,
+      ms: Date.now() - at,
+      api,
+      ...(note && { delay: note.delay || undefined, fault: note.rateLimited ? 'rate-limited' : note.fault }),
+    }
     world.requests.record(entry)
     if (options.sessions) mockdesk.allRequests.record({ ...entry, session: world.name })
   }
@@ -105,7 +116,8 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     } catch (error) {
       response = kitErrorFrom(error).toResponse()
     }
-    return control ? response : withCors(request, response)
+    // A fault with no answer at all (a reset, a hang) has no headers to add CORS to.
+    return control || socketFaultOf(response) ? response : withCors(request, response)
   }
 }
 

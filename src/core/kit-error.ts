@@ -16,6 +16,8 @@ export const kitErrorCodes = {
   MOCKDESK_FORBIDDEN: 403,
   MOCKDESK_UNSUPPORTED_REQUEST: 400,
   MOCKDESK_TIMEOUT: 408,
+  MOCKDESK_BAD_BEHAVIOUR: 400,
+  MOCKDESK_BAD_CONFIG: 400,
   MOCKDESK_INTERNAL: 500,
   /** Proxy with --errors: the app's request breaks the spec; it was not forwarded (Prism's 422). */
   MOCKDESK_PROXY_INVALID_REQUEST: 422,

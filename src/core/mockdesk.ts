@@ -6,6 +6,8 @@
  */
 import type { HttpHandler } from 'msw'
 import { compileApi, type CompiledApi } from './api-handlers.ts'
+import { createBehaviour, type Behaviour } from './behaviour/behaviour.ts'
+import type { BehaviourSettings } from './behaviour/behaviour-settings.ts'
 import type { ApiDefinition } from './define-api.ts'
 import { documentedBaseUrl } from './openapi-document.ts'
 import { RequestLog } from './request-log.ts'
@@ -26,6 +28,10 @@ export interface MockdeskOptions {
    */
   base?: (api: ApiDefinition) => string
   maxBodyBytes?: number
+  /** Latency, faults and rate limits (none by default); changed later with `behave()`. */
+  behaviour?: BehaviourSettings
+  /** Checks behaviour settings' shape before they apply (the runtimes pass the config schema's check). */
+  validateBehaviour?: (settings: unknown) => BehaviourSettings
   /**
    * Memory for prepared answers to reads, shared by the mounted APIs (response-cache.ts); the
    * least recently used are dropped beyond it. Default 32 MiB; 0 turns the cache off.
@@ -63,6 +69,14 @@ export interface Mockdesk {
   world: World
   /** Rebuilds the default world from the seed (a new seed if given); handlers keep working. */
   reset(seed?: number): Promise<void>
+  /** Latency, faults and rate limits in force: the stage every request of every API passes. */
+  behaviour: Behaviour
+  /**
+   * Replaces the behaviour settings (see BehaviourSettings; nothing is merged), e.g.
+   * `behave({ latency: '200-800', faults: { reset: '5%' } })`; `behave({})` answers instantly again.
+   * Throws a kit error, keeping the old settings, when they do not make sense.
+   */
+  behave(settings: BehaviourSettings): void
   /** The last requests the default world answered (the HTTP server and the worker fill it). */
   requests: RequestLog
   /** Every world's requests together, each entry naming its session: the admin's view. */
@@ -88,6 +102,7 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
   const assigned = new WeakMap<Request, World>()
   const worldOf = (request: Request) => assigned.get(request) ?? world
 
+  const behaviour = createBehaviour(options.behaviour ?? {}, { seed: () => world.seed, apis: definitions, validate: options.validateBehaviour })
   // One cache for every API of this instance; its keys name the store, so a swapped store (a
   // reset, another world) never sees another's answers.
   const responseCache = new ResponseCache(options.responseCacheBytes)
@@ -96,6 +111,7 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
       base: base(definition),
       store: (request) => worldOf(request).storeAt(index),
       maxBodyBytes: options.maxBodyBytes,
+      behaviour,
       responseCache,
     })
     return {
@@ -116,7 +132,12 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
       return world.seed
     },
     world,
-    reset: (seed) => world.reset(seed),
+    async reset(seed) {
+      await world.reset(seed)
+      behaviour.restart()
+    },
+    behaviour,
+    behave: (settings) => behaviour.set(settings),
     requests: world.requests,
     allRequests: new RequestLog(),
     snapshot: () => world.snapshot(),

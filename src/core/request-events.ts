@@ -18,7 +18,7 @@ export function requestEvents(request: Request, log: RequestLog, after: number):
       const send = (entry: LoggedRequest) => controller.enqueue(encoder.encode(`id: ${entry.seq}\ndata: ${JSON.stringify(entry)}\n\n`))
       controller.enqueue(encoder.encode(`retry: 2000\n\n`))
       for (const entry of log.since(from)) send(entry)
-      const unlisten = log.listen(send)
+      const unlisten = log.subscribe(send)
       const timer = setInterval(() => controller.enqueue(encoder.encode(': keep-alive\n\n')), keepAliveMs)
       stop = () => {
         unlisten()

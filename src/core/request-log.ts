@@ -17,6 +17,10 @@ export interface LoggedRequest {
   api?: string
   /** The session whose world answered (in the log of every world only). */
   session?: string
+  /** The delay the behaviour stage added, in milliseconds. */
+  delay?: number
+  /** The fault injected ("reset", "truncated", ...), or "rate-limited" for a vendor 429. */
+  fault?: string
 }
 
 export const defaultRequestLogSize = 200
@@ -36,6 +40,15 @@ export class RequestLog {
     return logged
   }
 
+  /**
+   * Calls `listener` with each entry as it is recorded (the server's log lines, the live log's
+   * server-sent events); returns an unsubscribe.
+   */
+  subscribe(listener: (entry: LoggedRequest) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
   /** Entries newer than `after` (all kept ones by default), oldest first. */
   since(after = 0): LoggedRequest[] {
     return this.#entries.filter((entry) => entry.seq > after)
@@ -48,11 +61,5 @@ export class RequestLog {
 
   clear(): void {
     this.#entries.length = 0
-  }
-
-  /** Calls `listener` with each new entry (the live log's server-sent events); returns the way to stop. */
-  listen(listener: (entry: LoggedRequest) => void): () => void {
-    this.#listeners.add(listener)
-    return () => this.#listeners.delete(listener)
   }
 }

@@ -650,6 +650,10 @@ const document: OpenApiDocument = {
                           {
                             "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
                             "type": "object",
+                            "x-normalise": [
+                              "trim",
+                              "empty-to-null"
+                            ],
                             "properties": {
                               "title": {
                                 "type": [
@@ -1792,6 +1796,10 @@ const document: OpenApiDocument = {
                       "attributes": {
                         "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
                         "type": "object",
+                        "x-normalise": [
+                          "trim",
+                          "empty-to-null"
+                        ],
                         "properties": {
                           "title": {
                             "type": [
@@ -5957,6 +5965,10 @@ const document: OpenApiDocument = {
       "CustomerWritableAttributes": {
         "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
         "type": "object",
+        "x-normalise": [
+          "trim",
+          "empty-to-null"
+        ],
         "properties": {
           "title": {
             "type": [
@@ -6115,6 +6127,10 @@ const document: OpenApiDocument = {
           {
             "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
             "type": "object",
+            "x-normalise": [
+              "trim",
+              "empty-to-null"
+            ],
             "properties": {
               "title": {
                 "type": [
@@ -6293,6 +6309,10 @@ const document: OpenApiDocument = {
                   {
                     "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
                     "type": "object",
+                    "x-normalise": [
+                      "trim",
+                      "empty-to-null"
+                    ],
                     "properties": {
                       "title": {
                         "type": [
@@ -6478,6 +6498,10 @@ const document: OpenApiDocument = {
               "attributes": {
                 "description": "The attributes a client may send, on create and update; none is required (the docs mark\nnone). Strings are trimmed and empty strings become null before validation (Laravel's\ndefault input middleware). Attributes without a rule, such as the response's\n`telephone` and `created_at`, are dropped, as `$request->validated()` drops them (TS6).\n",
                 "type": "object",
+                "x-normalise": [
+                  "trim",
+                  "empty-to-null"
+                ],
                 "properties": {
                   "title": {
                     "type": [

@@ -871,6 +871,7 @@ const document: OpenApiDocument = {
                       "email": {
                         "type": "string",
                         "maxLength": 250,
+                        "x-unique": true,
                         "description": "E-mail; also the Customer Panel login. Empty clears it on update.",
                         "anyOf": [
                           {
@@ -928,6 +929,7 @@ const document: OpenApiDocument = {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 250,
+                    "x-unique": true,
                     "description": "Your own identifier for the customer (primary key, CPF, CNPJ); becomes its internal_id."
                   },
                   "create_tickets": {
@@ -985,6 +987,7 @@ const document: OpenApiDocument = {
                       "email": {
                         "type": "string",
                         "maxLength": 250,
+                        "x-unique": true,
                         "description": "E-mail; also the Customer Panel login. Empty clears it on update.",
                         "anyOf": [
                           {
@@ -1042,6 +1045,7 @@ const document: OpenApiDocument = {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 250,
+                    "x-unique": true,
                     "description": "Your own identifier for the customer (primary key, CPF, CNPJ); becomes its internal_id."
                   },
                   "create_tickets": {
@@ -1516,6 +1520,7 @@ const document: OpenApiDocument = {
                       "email": {
                         "type": "string",
                         "maxLength": 250,
+                        "x-unique": true,
                         "description": "E-mail; also the Customer Panel login. Empty clears it on update.",
                         "anyOf": [
                           {
@@ -1637,6 +1642,7 @@ const document: OpenApiDocument = {
                       "email": {
                         "type": "string",
                         "maxLength": 250,
+                        "x-unique": true,
                         "description": "E-mail; also the Customer Panel login. Empty clears it on update.",
                         "anyOf": [
                           {
@@ -3727,6 +3733,7 @@ const document: OpenApiDocument = {
           "email": {
             "type": "string",
             "maxLength": 250,
+            "x-unique": true,
             "description": "E-mail; also the Customer Panel login. Empty clears it on update.",
             "anyOf": [
               {
@@ -3798,6 +3805,7 @@ const document: OpenApiDocument = {
               "email": {
                 "type": "string",
                 "maxLength": 250,
+                "x-unique": true,
                 "description": "E-mail; also the Customer Panel login. Empty clears it on update.",
                 "anyOf": [
                   {
@@ -3855,6 +3863,7 @@ const document: OpenApiDocument = {
             "type": "string",
             "minLength": 1,
             "maxLength": 250,
+            "x-unique": true,
             "description": "Your own identifier for the customer (primary key, CPF, CNPJ); becomes its internal_id."
           },
           "create_tickets": {
@@ -3902,6 +3911,7 @@ const document: OpenApiDocument = {
               "email": {
                 "type": "string",
                 "maxLength": 250,
+                "x-unique": true,
                 "description": "E-mail; also the Customer Panel login. Empty clears it on update.",
                 "anyOf": [
                   {

@@ -5,16 +5,20 @@
  * Node's http is adapted to the fetch app by @hono/node-server, which does that conversion fast.
  */
 import { randomBytes } from 'node:crypto'
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { selectApis, type ApiId } from '../apis/select-apis.ts'
+import type { MockdeskConfig } from '../config/mockdesk-config.ts'
+import { withConfig } from '../config/runtime-options.ts'
+import { socketFaultOf } from '../core/behaviour/faults.ts'
 import { isLoopbackName } from '../core/control-access.ts'
 import { createFetchApp } from '../core/fetch-app.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
 import { documentedBaseUrl } from '../core/openapi-document.ts'
 import { guardServer, oneAtATime, serverOptions, type ConnectionLimits } from './connection-guard.ts'
 import { sandboxPages } from './sandbox-pages.ts'
+import { actOutSocketFault, noAnswer } from './socket-faults.ts'
 import { openPersistence, type Persistence } from './persistence/persistent-worlds.ts'
 import { createSessions, type SessionOptions, type Sessions } from './sessions/sessions.ts'
 
@@ -26,6 +30,8 @@ export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
   apis?: readonly ApiId[]
   /** Serve this one API at the root (`/v1/customers`) instead of under `/<id>`. */
   root?: ApiId
+  /** A `mockdesk.config.json` document, parsed; options given here win over it. */
+  config?: MockdeskConfig
   /** Sessions: limits, the sandbox's per-visitor cookie, the API key as tenant (see README "Sessions"). */
   sessions?: SessionOptions
   /** Keep every world across restarts in this directory (see README "Persistence"). */
@@ -60,10 +66,11 @@ export const defaultPort = 4010
 export const defaultHost = '127.0.0.1'
 
 export async function startMockServer(options: MockHttpServerOptions = {}): Promise<MockHttpServer> {
-  const ids = options.root ? [options.root] : options.apis
+  const resolved = withConfig(options)
+  const ids = options.root ? [options.root] : resolved.apis
   const basePath = (api: Parameters<typeof documentedBaseUrl>[0]) => new URL(documentedBaseUrl(api)).pathname.replace(/\/$/, '')
   const mockdesk = await createMockdesk(selectApis(ids), {
-    ...options,
+    ...resolved,
     base: (api) => (options.root ? '' : `/${api.id}`) + basePath(api.document),
   })
   const host = options.host ?? defaultHost
@@ -96,8 +103,16 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
   // overrideGlobalObjects: the adapter's lightweight Request/Response replace the globals (they
   // extend them, so instanceof and msw keep working). A Response built from a string is then
   // written to the socket as is, instead of through a web stream: the list's main cost before.
+  // A response marked as a socket fault (reset, truncated, ...) is acted out on the socket itself.
+  const fetch = (request: Request, env: { incoming: IncomingMessage } | object) =>
+    app(request).then((response) => {
+      const fault = socketFaultOf(response)
+      if (!fault) return response
+      actOutSocketFault(fault, (env as { incoming: IncomingMessage }).incoming)
+      return noAnswer()
+    })
   const server = createAdaptorServer({
-    fetch: app,
+    fetch,
     overrideGlobalObjects: true,
     serverOptions: serverOptions(options.limits),
     createServer: ((settings: Parameters<typeof createServer>[0], listener: Parameters<typeof oneAtATime>[0]) =>

@@ -4,12 +4,17 @@
  */
 import { setupServer, type SetupServer } from 'msw/node'
 import { selectApis, type ApiId, type apis } from '../apis/select-apis.ts'
+import { withConfig } from '../config/runtime-options.ts'
+import type { MockdeskConfig } from '../config/mockdesk-config.ts'
+import type { BehaviourSettings } from '../core/behaviour/behaviour-settings.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
 import { ownedOriginHandlers } from '../core/owned-origins.ts'
 
 export interface SetupMockdeskOptions extends MockdeskOptions {
   /** The APIs to mount; default: all of them. */
   apis?: readonly ApiId[]
+  /** A `mockdesk.config.json` document, parsed; options given here win over it. */
+  config?: MockdeskConfig
 }
 
 type StoreOf<Id extends ApiId> = Awaited<ReturnType<(typeof apis)[Id]['createStore']>>
@@ -26,12 +31,15 @@ export interface MockdeskServer {
   close(): void
   /** Reseeds every store (same seed unless given) and drops handler overrides made with `use()`. */
   reset(seed?: number): Promise<void>
+  /** Replaces the latency, fault and rate-limit settings (`behave({})`: none). */
+  behave(settings: BehaviourSettings): void
   /** The live store of one API, to arrange or inspect data directly. */
   store<Id extends ApiId>(id: Id): StoreOf<Id>
 }
 
 export async function setupMockdesk(options: SetupMockdeskOptions = {}): Promise<MockdeskServer> {
-  const mockdesk = await createMockdesk(selectApis(options.apis), options)
+  const resolved = withConfig(options)
+  const mockdesk = await createMockdesk(selectApis(resolved.apis), resolved)
   // Each mounted vendor origin is the mock's alone: nothing under it reaches the network.
   const owned = ownedOriginHandlers(mockdesk.apis.map((api) => ({ id: api.definition.id, base: api.base })))
   const server = setupServer(...owned.first, ...mockdesk.handlers, ...owned.last)
@@ -44,6 +52,7 @@ export async function setupMockdesk(options: SetupMockdeskOptions = {}): Promise
       server.resetHandlers()
       await mockdesk.reset(seed)
     },
+    behave: (settings) => mockdesk.behave(settings),
     store(id) {
       const mounted = mockdesk.apis.find((api) => api.definition.id === id)
       if (!mounted) throw new Error(`Failed to get the store of "${id}": it is not mounted. Mounted: ${mockdesk.apis.map((a) => a.definition.id).join(', ')}.`)

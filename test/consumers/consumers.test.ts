@@ -81,11 +81,11 @@ beforeAll(async () => {
 afterAll(() => removeDir(dir), minutes(2))
 
 describe('the packed tarball', () => {
-  it('ships built code, declarations, specs and the sandbox page, and no sources, tests or tooling', async () => {
+  it('ships built code, declarations, specs, the sandbox page and the config schema, and no sources, tests or tooling', async () => {
     const listing = await run('tar', ['-tzf', tarball], path.dirname(tarball))
     const files = listing.stdout.split('\n').filter(Boolean).map((file) => file.replace(/^package\//, ''))
     expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/cli.mjs', 'dist/node/index.mjs', 'dist/node/index.cjs', 'dist/node/index.d.mts', 'dist/node/index.d.cts', 'dist/types/toptickets.d.mts', 'specs/toptickets.yaml', 'src/sandbox/index.html']))
-    expect(files.filter((file) => /^(test|\.ci|fixtures)\/|^src\/(?!sandbox\/)|tsconfig|\.ts$/.test(file) && !file.endsWith('.d.mts') && !file.endsWith('.d.cts'))).toEqual([])
+    expect(files.filter((file) => /^(test|\.ci|fixtures)\/|^src\/(?!sandbox\/|config\/mockdesk\.config\.schema\.json$)|tsconfig|\.ts$/.test(file) && !file.endsWith('.d.mts') && !file.endsWith('.d.cts'))).toEqual([])
   })
 })
 

@@ -1,16 +1,36 @@
 /**
- * A catalogue of deliberately broken TopTickets servers: each is the real mock with one fault
+ * A catalogue of deliberately broken servers: each is the real mock of one API with one fault
  * (msw handlers prepended with `server.use`), and the checks that must catch it. The fault
  * handlers delegate to the real mock through msw's getResponse and bend its answer.
  */
 import { getResponse, http, HttpResponse, type HttpHandler } from 'msw'
+import omnideskKeys from '../../fixtures/omnidesk/keys.json'
 import keys from '../../fixtures/toptickets/keys.json'
-import type { CheckName } from '../../src/contract/index.ts'
+import type { ApiId } from '../../src/apis/select-apis.ts'
+import type { CheckName, NamedCredentials } from '../../src/contract/index.ts'
 
 export const base = 'https://api.toptickets.app/v1'
 const admin = `Bearer ${keys[0]!.key}`
+const ticketsource = 'https://api.ticketsource.io'
+const tomticket = 'https://api.tomticket.com/v2.0'
+const billingplatform = 'https://demo.billingplatform.uk/backend/api/v1'
+const omnidesk = 'https://account.omnidesk.com'
+
+/**
+ * The further credentials each API's runs get, with the scopes the fixtures give them: the
+ * permission checks prove each refused and accepted as the spec's security requirements say.
+ */
+export const roles: Partial<Record<ApiId, NamedCredentials[]>> = {
+  toptickets: [
+    { name: 'agent', token: keys.find((k) => k.role === 'agent')!.key, scopes: ['customers:read', 'customers:write'] },
+    { name: 'read-only', token: keys.find((k) => k.role === 'read_only_admin')!.key, scopes: ['customers:read'] },
+  ],
+  omnidesk: omnideskKeys.slice(1).map((k) => ({ name: k.role, apiKey: k.key, scopes: k.permissions })),
+}
 
 export interface BrokenServer {
+  /** The API whose mock is broken (default toptickets). */
+  api?: ApiId
   name: string
   /** The checks that must fail, and no others. */
   expected: CheckName[]
@@ -18,12 +38,34 @@ export interface BrokenServer {
 }
 
 /** The real mock's answer to a request, optionally rewritten first. */
-const real = async (handlers: HttpHandler[], request: Request, change: { url?: string; headers?: Record<string, string>; body?: string } = {}) => {
+const real = async (handlers: HttpHandler[], request: Request, change: { url?: string; headers?: Record<string, string>; body?: BodyInit } = {}) => {
   const headers = new Headers(request.headers)
   for (const [name, value] of Object.entries(change.headers ?? {})) headers.set(name, value)
-  const body = change.body ?? (request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.clone().text())
+  if (change.body instanceof FormData) headers.delete('content-type') // a new multipart boundary
+  const body = change.body ?? (request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.clone().arrayBuffer())
   return (await getResponse(handlers, new Request(change.url ?? request.url, { method: request.method, headers, body })))!
 }
+
+/** A query parameter over (or under) its bound, answered as if it were the bound: clamped, not rejected. */
+const clamping = (url: string, parameter: string, clamp: (value: number) => number | undefined) => (handlers: HttpHandler[]) => [
+  http.get(url, ({ request }) => {
+    const target = new URL(request.url)
+    const value = target.searchParams.get(parameter)
+    const clamped = value !== null && /^-?\d+$/.test(value) ? clamp(Number(value)) : undefined
+    if (clamped !== undefined) target.searchParams.set(parameter, String(clamped))
+    return real(handlers, request, { url: target.href })
+  }),
+]
+
+/** A read of a record that does not exist, answered 200 with the vendor's error body. */
+const notFoundAsSuccess = (url: string, id: RegExp, status = 404) => (handlers: HttpHandler[]) => [
+  http.get(url, async ({ request }) => {
+    const response = await real(handlers, request)
+    // Only reads by a well-formed id (not /customer/timelineBy..., not an id that breaks its schema).
+    if (!id.test(new URL(request.url).pathname.split('/').pop()!)) return response
+    return response.status === status ? new Response(await response.text(), { status: 200, headers: response.headers }) : response
+  }),
+]
 
 const withJson = async (response: Response, change: (body: any) => Record<string, unknown>) => HttpResponse.json(change(await response.json()), { status: response.status })
 
@@ -40,7 +82,8 @@ export const brokenServers: BrokenServer[] = [
   },
   {
     name: 'sends is_vip as a string',
-    expected: ['response-schema-conformance'],
+    // The read after create also shows is_vip as other than was sent.
+    expected: ['response-schema-conformance', 'write-persistence'],
     handlers: (handlers) => [
       http.get(`${base}/customers/:id`, async ({ request }) => {
         const response = await real(handlers, request)
@@ -165,6 +208,126 @@ export const brokenServers: BrokenServer[] = [
         const created = await response.json()
         await real(handlers, new Request(`${base}/customers/${created.id}`, { method: 'DELETE', headers: { authorization: admin } }))
         return HttpResponse.json(created, { status: 201 })
+      }),
+    ],
+  },
+  // Write semantics: a field dropped, changed, or not persisted.
+  {
+    name: 'ignores the company field of a create',
+    expected: ['write-persistence'],
+    handlers: (handlers) => [
+      http.post(`${base}/customers`, async ({ request }) => {
+        const body = await request.clone().json().catch(() => undefined)
+        if (!body || typeof body !== 'object' || !('company' in body)) return real(handlers, request)
+        const { company: _, ...rest } = body
+        return real(handlers, request, { body: JSON.stringify(rest) })
+      }),
+    ],
+  },
+  {
+    api: 'ticketsource',
+    name: 'answers an update with what was sent but keeps the old record',
+    expected: ['write-persistence'],
+    handlers: (handlers) => [
+      http.patch(`${ticketsource}/customers/:id`, async ({ request }) => {
+        const response = await real(handlers, request)
+        if (response.status !== 200) return response
+        // Undo it: patch the record back to what a read showed before.
+        const before = (await request.clone().json()) as { data: { attributes: Record<string, unknown> } }
+        const sent = Object.keys(before.data.attributes)
+        const stored = (await response.clone().json()) as { data: { attributes: Record<string, unknown> } }
+        const original = Object.fromEntries(sent.map((name) => [name, name === 'title' ? null : `${stored.data.attributes[name]} (old)`]))
+        await real(handlers, new Request(request.url, { method: 'PATCH', headers: request.headers, body: JSON.stringify({ data: { ...before.data, attributes: original } }) }))
+        return response
+      }),
+    ],
+  },
+  {
+    api: 'billingplatform',
+    name: 'answers a ticket update with the fields sent but stores nothing',
+    expected: ['write-persistence'],
+    handlers: (handlers) =>
+      (['put', 'patch'] as const).map((method) =>
+        http[method](`${billingplatform}/tickets/:id`, async ({ request }) => {
+          const sent = await request.clone().json().catch(() => undefined)
+          const current = await real(handlers, new Request(request.url, { headers: request.headers }))
+          // Only a valid update of an existing ticket is faked: errors stay real.
+          const check = await real(handlers, request.clone())
+          if (check.status !== 200 || current.status !== 200 || !sent) return check
+          // Put the ticket back as it was, and answer as if the update had stuck.
+          const before = await current.json()
+          await real(handlers, new Request(request.url, { method: 'PUT', headers: request.headers, body: JSON.stringify(before) }))
+          return HttpResponse.json({ ...(before as object), ...(sent as object) }, { status: 200 })
+        }),
+      ),
+  },
+  // Unknown resources: a well-formed id of no record answered with a success status.
+  {
+    name: 'answers 200 with its error body for a customer that does not exist',
+    // The body is the error, not a customer; and a deleted customer "still answers" 200.
+    expected: ['unknown-resource', 'response-schema-conformance', 'use-after-free'],
+    handlers: notFoundAsSuccess(`${base}/customers/:id`, /^[0-9a-f-]{36}$/),
+  },
+  {
+    api: 'billingplatform',
+    name: 'answers 200 with its error body for a ticket that does not exist',
+    expected: ['unknown-resource', 'response-schema-conformance', 'use-after-free'],
+    handlers: notFoundAsSuccess(`${billingplatform}/tickets/:id`, /^[1-9]\d*$/),
+  },
+  {
+    api: 'omnidesk',
+    // Omnidesk answers an unknown customer 400 (it documents no 404).
+    name: 'answers 200 with its error body for a customer that does not exist',
+    expected: ['unknown-resource', 'response-schema-conformance'],
+    handlers: notFoundAsSuccess(`${omnidesk}/api/v2/customer/:id`, /^[1-9]\d*$/, 400),
+  },
+  // Boundaries: a value past a documented bound clamped instead of rejected.
+  {
+    name: 'clamps a page size over 100 instead of rejecting it',
+    expected: ['negative-data-rejection'],
+    handlers: clamping(`${base}/customers`, 'limit', (limit) => (limit > 100 ? 100 : undefined)),
+  },
+  {
+    api: 'omnidesk',
+    name: 'clamps itemLimit over 99 instead of rejecting it',
+    expected: ['negative-data-rejection'],
+    handlers: clamping(`${omnidesk}/api/v2/customer`, 'itemLimit', (limit) => (limit > 99 ? 99 : undefined)),
+  },
+  {
+    api: 'tomticket',
+    name: 'reads page 0 as page 1 instead of rejecting it',
+    expected: ['negative-data-rejection'],
+    handlers: clamping(`${tomticket}/customer/list`, 'page', (page) => (page < 1 ? 1 : undefined)),
+  },
+  {
+    api: 'billingplatform',
+    name: 'reads a negative idAfter as 0 instead of rejecting it',
+    expected: ['negative-data-rejection'],
+    handlers: clamping(`${billingplatform}/tickets/`, 'idAfter', (id) => (id < 0 ? 0 : undefined)),
+  },
+  // Permissions: a credential let through where the spec's scopes refuse it.
+  {
+    name: 'lets an agent key delete customers',
+    expected: ['permission-enforced'],
+    handlers: (handlers) => [
+      http.delete(`${base}/customers/:id`, ({ request }) =>
+        real(handlers, request, request.headers.get('authorization') === `Bearer ${roles.toptickets![0]!.token}` ? { headers: { authorization: admin } } : {}),
+      ),
+    ],
+  },
+  {
+    api: 'omnidesk',
+    name: 'lets a read-only key change customers',
+    expected: ['permission-enforced'],
+    handlers: (handlers) => [
+      http.all(`${omnidesk}/api/v2/customer*`, ({ request }) => {
+        const reader = omnideskKeys.find((k) => k.role === 'customer_reader')!.key
+        const url = new URL(request.url)
+        const read = request.method === 'GET' || /Search/.test(url.pathname)
+        const key = request.headers.get('apikey') ?? url.searchParams.get('apiKey')
+        if (read || key !== reader) return undefined // the real mock answers
+        url.searchParams.delete('apiKey')
+        return real(handlers, request, { url: url.href, headers: { apikey: omnideskKeys[0]!.key } })
       }),
     ],
   },

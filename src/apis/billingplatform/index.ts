@@ -5,6 +5,7 @@ import { invalidRequest } from './errors.ts'
 import { routes } from './handlers/index.ts'
 import { prepareBody } from './input.ts'
 import { createStore, defaultTicketCount } from './store.ts'
+import { rateLimit } from './rate-limit.ts'
 
 /** billingplatform.uk: Yii 2-style tickets API (bare arrays, `idAfter` keyset filters, `{name, message, code, status}` errors, Bearer keys). */
 export default defineApi({
@@ -17,5 +18,6 @@ export default defineApi({
   prepareBody,
   invalidRequest,
   counts: (store) => ({ customers: store.customers.count(), tickets: store.tickets.count() }),
+  rateLimit,
   routes,
 })

@@ -6,6 +6,7 @@ import { invalidRequest } from './errors.ts'
 import { routes } from './handlers/index.ts'
 import { prepareBody } from './input.ts'
 import { createStore, defaultCustomerCount } from './store.ts'
+import { rateLimit } from './rate-limit.ts'
 
 /** TicketSource: JSON:API-like customers and notes on Laravel (simple pagination, `{"message"}` errors, Basic or Bearer keys). */
 export default defineApi({
@@ -19,5 +20,6 @@ export default defineApi({
   prepareBody,
   invalidRequest,
   counts: (store) => ({ customers: store.customers.count(), notes: store.notes.count() }),
+  rateLimit,
   routes,
 })

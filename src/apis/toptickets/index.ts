@@ -5,6 +5,7 @@ import { invalidRequest } from './errors.ts'
 import { routes } from './handlers/index.ts'
 import { prepareBody } from './input.ts'
 import { createStore, defaultCustomerCount } from './store.ts'
+import { rateLimit } from './rate-limit.ts'
 
 /** TopTickets: FastAPI-style customers API (bare arrays, skip/limit, `{"detail"}` errors, scoped Bearer keys). */
 export default defineApi({
@@ -17,5 +18,6 @@ export default defineApi({
   prepareBody,
   invalidRequest,
   counts: (store) => ({ customers: store.customers.count() }),
+  rateLimit,
   routes,
 })

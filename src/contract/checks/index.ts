@@ -4,12 +4,15 @@ import { contentTypeConformance } from './content-type-conformance.ts'
 import { negativeDataRejection } from './negative-data-rejection.ts'
 import { notAServerError } from './not-a-server-error.ts'
 import { paginationConsistency } from './pagination-consistency.ts'
+import { permissionEnforced } from './permission-enforced.ts'
 import { positiveDataAcceptance } from './positive-data-acceptance.ts'
 import { resourceAvailability } from './resource-availability.ts'
 import { responseHeadersConformance } from './response-headers-conformance.ts'
 import { responseSchemaConformance } from './response-schema-conformance.ts'
 import { statusCodeConformance } from './status-code-conformance.ts'
+import { unknownResource } from './unknown-resource.ts'
 import { useAfterFree } from './use-after-free.ts'
+import { writePersistence } from './write-persistence.ts'
 
 export const checks = {
   'not-a-server-error': notAServerError,
@@ -18,10 +21,13 @@ export const checks = {
   'response-schema-conformance': responseSchemaConformance,
   'response-headers-conformance': responseHeadersConformance,
   'auth-enforced': authEnforced,
+  'permission-enforced': permissionEnforced,
   'negative-data-rejection': negativeDataRejection,
   'positive-data-acceptance': positiveDataAcceptance,
   'resource-availability': resourceAvailability,
   'use-after-free': useAfterFree,
+  'unknown-resource': unknownResource,
+  'write-persistence': writePersistence,
   'pagination-consistency': paginationConsistency,
 } as const
 

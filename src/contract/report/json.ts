@@ -1,9 +1,13 @@
-/** The machine report: the run as JSON, shaped as report-schema.json documents. */
+/**
+ * The machine report, shaped as report-schema.json documents: one API's run as an object, or
+ * several (`--all`) as `{ runs, coverage, summary }`.
+ */
 import type { ContractReport } from '../run-contract.ts'
+import { combine } from './combined.ts'
 import schema from './report-schema.json'
 
 export const reportSchema = schema
 
-export function jsonReport(report: ContractReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`
+export function jsonReport(reports: ContractReport | ContractReport[]): string {
+  return `${JSON.stringify(Array.isArray(reports) ? combine(reports) : reports, null, 2)}\n`
 }

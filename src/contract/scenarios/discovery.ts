@@ -20,7 +20,7 @@ export async function discover(context: RunContext): Promise<void> {
   for (const operation of pending) {
     const parts = context.validParts(operation)
     if (!parts) {
-      context.warnings.push(`${operation.id}: no valid request could be built from the spec (no examples for its parameters?)`)
+      if (context.callable(operation)) context.warnings.push(`${operation.id}: no valid request could be built from the spec (no examples for its parameters?)`)
       continue
     }
     await context.send(operation, 'example', 'the documented example values', parts)

@@ -1,6 +1,7 @@
 /**
  * Requests that break the spec one rule at a time, each confirmed invalid before it is sent. If a
- * server wrongly accepts an invalid create, the suite deletes what it made.
+ * server wrongly accepts an invalid create, the suite deletes what it made. Operations that could
+ * change data aim at a record that cannot exist, so a server that accepts the input changes nothing.
  */
 import { bodyMedia, parameterSchema, type RunContext } from '../context.ts'
 import { isSafe } from '../spec.ts'
@@ -10,8 +11,8 @@ import { cleanUp } from './lifecycle.ts'
 export async function probeInvalidInput(context: RunContext, limitPerOperation = 60): Promise<void> {
   let sent = 0
   for (const operation of context.spec.operations) {
-    if (context.readOnly && !isSafe(operation)) continue
-    const parts = isSafe(operation) ? (context.validParts(operation, { poolOnly: true }) ?? context.validParts(operation)) : context.validParts(operation)
+    if ((context.readOnly && !isSafe(operation)) || !context.owns(operation)) continue
+    const parts = isSafe(operation) ? (context.validParts(operation, { poolOnly: true }) ?? context.validParts(operation)) : context.absentParts(operation)
     if (!parts) continue
     const schemas = { path: parameterSchema(operation, 'path'), query: parameterSchema(operation, 'query'), body: bodyMedia(operation)?.media.schema }
     const variants = mutations(parts, schemas, context.generator).filter((m) => !context.isValid(operation, m.parts))

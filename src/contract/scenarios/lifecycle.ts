@@ -7,6 +7,7 @@ import type { Exchange } from '../exchange.ts'
 import { evaluate } from '../runtime-expression.ts'
 import type { SpecOperation } from '../spec.ts'
 import type { RequestParts } from '../values/mutate.ts'
+import { overlay, writtenFields, type WrittenField } from '../values/written-fields.ts'
 
 type Link = { operation: SpecOperation; values: Record<string, unknown> }
 
@@ -55,6 +56,12 @@ export async function runLifecycles(context: RunContext): Promise<void> {
       continue
     }
     const created = await context.send(create, 'valid', 'create (lifecycle)', parts)
+    const textual = (mediaType?: string) => mediaType !== undefined && !/json/.test(mediaType)
+    const fieldsOf = (operation: SpecOperation, written: RequestParts): WrittenField[] =>
+      writtenFields(written.body, written.mediaType ? operation.requestBody?.content[written.mediaType]?.schema : undefined, context.generator.flatten, context.targets(operation))
+    // What the record should hold now: the create's fields, then each update's laid over them.
+    let expected = { fields: fieldsOf(create, parts), by: 'create', textual: textual(parts.mediaType) }
+    created.written = expected
     sent++
     if (created.response.status < 200 || created.response.status >= 300) continue
     const links = linked(context, created, parts)
@@ -65,6 +72,7 @@ export async function runLifecycles(context: RunContext): Promise<void> {
       if (!readParts) return undefined
       sent++
       const exchange = await context.send(read!.operation, kind, step, readParts)
+      if (kind === 'read-after-create') exchange.written = { ...expected, by: `${expected.by}, read back later` }
       return { exchange, parts: readParts, ok: exchange.response.status >= 200 && exchange.response.status < 300 }
     }
 
@@ -78,7 +86,10 @@ export async function runLifecycles(context: RunContext): Promise<void> {
     const remove = [...links, ...more].find((link) => link.operation.method === 'DELETE')
     const updateParts = readable && update && partsFor(update)
     if (updateParts) {
-      await context.send(update!.operation, 'valid', 'update (lifecycle)', updateParts)
+      const updated = await context.send(update!.operation, 'valid', 'update (lifecycle)', updateParts)
+      const fields = fieldsOf(update!.operation, updateParts)
+      updated.written = { fields, by: 'update', textual: textual(updateParts.mediaType) }
+      if (updated.response.status >= 200 && updated.response.status < 300) expected = { fields: overlay(expected.fields, fields), by: 'create and update', textual: expected.textual || textual(updateParts.mediaType) }
       await readBack('read-after-create', 'read after update')
       sent++
     }

@@ -52,7 +52,7 @@ export async function walkPages(context: RunContext): Promise<void> {
   let walks = 0
   for (const operation of context.spec.operations) {
     const paging = operation.pagination
-    if (!paging || operation.method !== 'GET') continue
+    if (!paging || operation.method !== 'GET' || !context.owns(operation)) continue
     const limit = paging.limit ? operation.parameters.find((p) => p.name === paging.limit)?.schema : undefined
     const largest = limit?.maximum ?? limit?.default
     const small = largest !== undefined ? Math.max(1, Math.min(7, largest)) : undefined

@@ -2,14 +2,28 @@
  * Values that satisfy a schema, from a seeded Faker, so a run is reproducible with `--seed`.
  * Documented examples come first (they are what the vendor shows); properties marked
  * `x-unique` in the spec get fresh values, since examples name records that may already exist.
+ *
+ * The seed fixes the shape of every value; the run id makes the unique ones (e-mails, x-unique
+ * fields, free text) differ from every earlier run, so a record an earlier run left behind never
+ * collides with a new one. The same seed and run id send the very same requests.
  */
 import { Faker, base, en } from '@faker-js/faker'
 import RandExp from 'randexp'
 import type { Schema } from '../spec.ts'
 
-export function createGenerator(seed: number) {
+/** A run id: short, and different for every run. */
+export const newRunId = () => `${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 36 ** 3).toString(36).padStart(3, '0')}`
+
+/** A number from a text, for seeding (FNV-1a). */
+const hash = (text: string) => [...text].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261)
+
+export function createGenerator(seed: number, runId = '') {
   const faker = new Faker({ locale: [en, base] })
   faker.seed(seed)
+  // Unique values come from their own Faker, seeded by seed and run id together: a new run id
+  // renews them without shifting the shape of anything else.
+  const uniqueFaker = new Faker({ locale: [en, base] })
+  uniqueFaker.seed(hash(`${seed}:${runId}`))
   let counter = 0
 
   const typeOf = (schema: Schema): string | undefined => {
@@ -36,13 +50,13 @@ export function createGenerator(seed: number) {
     return schema
   }
 
-  function string(schema: Schema): string {
-    const unique = `${++counter}`
+  function string(schema: Schema, source = faker): string {
+    const unique = `${runId}${++counter}`
     switch (schema.format) {
       case 'email':
-        return `mockdesk.${faker.string.alphanumeric(6).toLowerCase()}${unique}@example.com`
+        return `mockdesk.${faker.string.alphanumeric(6).toLowerCase()}.${unique}@example.com`
       case 'uuid':
-        return faker.string.uuid()
+        return source.string.uuid()
       case 'uri':
       case 'url':
         return `https://example.com/${faker.string.alphanumeric(8).toLowerCase()}`
@@ -55,8 +69,11 @@ export function createGenerator(seed: number) {
     if (schema.pattern) {
       const randexp = new RandExp(schema.pattern)
       randexp.max = 8
-      randexp.randInt = (from: number, to: number) => faker.number.int({ min: from, max: to })
+      randexp.randInt = (from: number, to: number) => source.number.int({ min: from, max: to })
       text = randexp.gen()
+    } else if (schema['x-unique']) {
+      // The unique part first, so a short maxLength keeps it.
+      text = `${unique} ${faker.word.noun()}`
     } else {
       text = `${faker.word.adjective()} ${faker.word.noun()} ${unique}`
     }
@@ -74,11 +91,12 @@ export function createGenerator(seed: number) {
       if (schema.default !== undefined) return schema.default
     }
     if (schema.enum) return faker.helpers.arrayElement(schema.enum.filter((v: unknown) => v !== null))
+    const source = schema['x-unique'] ? uniqueFaker : faker
     switch (typeOf(schema)) {
       case 'string':
-        return string(schema)
+        return string(schema, source)
       case 'integer':
-        return faker.number.int({ min: schema.minimum ?? 1, max: schema.maximum ?? Math.max((schema.minimum ?? 1) + 1000, 1000) })
+        return source.number.int({ min: schema.minimum ?? 1, max: schema.maximum ?? Math.max((schema.minimum ?? 1) + 1000, 1000) })
       case 'number':
         return faker.number.float({ min: schema.minimum ?? 1, max: schema.maximum ?? 1000, fractionDigits: 2 })
       case 'boolean':
@@ -122,7 +140,28 @@ export function createGenerator(seed: number) {
     return renewed
   }
 
-  return { value, body, flatten, faker }
+  /**
+   * A well-formed value no record can have: what probes that could change data use as the
+   * target when the suite did not create the record itself, and what an unknown-id read sends.
+   * Derived from the run id, so it is new in every run.
+   */
+  function absent(input: Schema): unknown {
+    const schema = flatten(input)
+    const type = typeOf(schema)
+    if (type === 'integer' || type === 'number') {
+      const max = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : 2 ** 31 - 1)
+      return Math.max(schema.minimum ?? 1, max - (hash(runId) % 1000))
+    }
+    if (schema.format === 'uuid') return uniqueFaker.string.uuid()
+    if (schema.format === 'email') return `mockdesk-absent-${runId || 'x'}@example.com`
+    if (schema.pattern || schema.enum || schema.format) return value({ ...schema, 'x-unique': true }, { fresh: true })
+    let text = `mockdesk-absent-${runId || uniqueFaker.string.alphanumeric(6)}`
+    if (schema.maxLength !== undefined) text = text.slice(-schema.maxLength)
+    while (schema.minLength !== undefined && text.length < schema.minLength) text += 'x'
+    return text
+  }
+
+  return { value, body, flatten, faker, runId, absent }
 }
 
 export type Generator = ReturnType<typeof createGenerator>

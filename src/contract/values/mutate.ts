@@ -1,7 +1,9 @@
 /**
- * Invalid variants of a valid request, one broken rule each: a missing required field, a wrong
- * type, a value outside an enum or pattern, an over-long string, an over-limit number, a
- * malformed body, an unknown field where the schema forbids them. Each variant is checked against
+ * Invalid variants of a valid request, one broken rule each, for every path and query parameter
+ * and body field: a missing required field, a wrong type (a string for a number, an object for an
+ * array), a value outside an enum or pattern, maximum+1 and minimum−1, a string over maxLength or
+ * under minLength, an empty value, an array under minItems, a malformed body, an unknown field
+ * where the schema forbids them. Each variant is checked against
  * the spec before it is sent, so the suite never blames a server for rejecting a valid request.
  */
 import type { Schema } from '../spec.ts'
@@ -30,6 +32,11 @@ function breakers(schema: Schema, textual: boolean): Array<[string, unknown]> {
   const types: string[] = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []
   if (schema.enum) out.push(['a value outside the enum', 'mockdesk-not-in-enum'])
   if (schema.maxLength !== undefined) out.push([`a string over maxLength ${schema.maxLength}`, 'x'.repeat(schema.maxLength + 1)])
+  if (schema.minLength !== undefined && schema.minLength > 1) out.push([`a string under minLength ${schema.minLength}`, 'x'.repeat(schema.minLength - 1)])
+  if (types.includes('string') || schema.minLength !== undefined) out.push(['an empty value', ''])
+  if (schema.minItems !== undefined && schema.minItems > 0) out.push([`an array under minItems ${schema.minItems}`, []])
+  if (types.includes('array') && textual === false) out.push(['an object where an array is documented', {}])
+  if (types.includes('object') && textual === false) out.push(['an array where an object is documented', []])
   if (schema.pattern) {
     for (const candidate of ['!!', '', '§ mockdesk ~']) {
       if (!new RegExp(schema.pattern, 'u').test(candidate)) {
@@ -55,8 +62,10 @@ export function mutations(parts: RequestParts, schemas: { path: Schema; query: S
     const schema = schemas[location]
     for (const [name, property] of Object.entries<Schema>(schema.properties ?? {})) {
       for (const [what, value] of breakers(generator.flatten(property), true)) {
-        if (typeof value === 'number' || value === '') continue // a query string cannot carry a non-string
-        result.push({ description: `${location} parameter ${name}: ${what}`, parts: { ...parts, [location]: { ...parts[location], [name]: value } } })
+        // A URL carries text: bounds go as their digits (limit=101), an empty value as `limit=`.
+        if (typeof value === 'object') continue
+        if (location === 'path' && value === '') continue // an empty segment is another path, not this operation
+        result.push({ description: `${location} parameter ${name}: ${what}`, parts: { ...parts, [location]: { ...parts[location], [name]: String(value) } } })
       }
       if (location === 'query' && schema.required?.includes(name)) {
         const { [name]: _, ...rest } = parts.query

@@ -12,9 +12,10 @@ const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>mockdesk worker test</title></head>
 <body><script type="module" src="/page.js"></script></body></html>`
 
-export async function serveWorkerPage() {
+/** `entry`: the page's script (default: the smoke-walk page). */
+export async function serveWorkerPage(entry = 'test/browser/worker-page/main.ts') {
   const bundle = await build({
-    entryPoints: ['test/browser/worker-page/main.ts'],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     format: 'esm',
