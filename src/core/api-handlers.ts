@@ -16,6 +16,7 @@ import { KitError, kitErrorFrom } from './kit-error.ts'
 import { listOperations, type Operation } from './openapi-document.ts'
 import { documentedResponse, preferredStatus } from './prefer.ts'
 import { defaultMaxBodyBytes, readBody } from './request-body.ts'
+import { pathParams } from './path-params.ts'
 import { createRequestValidator } from './request-validator.ts'
 import { trackReads } from './collection-version.ts'
 import { principalKey, ResponseCache, storeIdOf, type CachedAnswer } from './response-cache.ts'
@@ -228,16 +229,7 @@ export function matchRoute(api: CompiledApi, request: Request, pathname: string,
     if (route.method !== request.method) continue
     const match = route.regexp.exec(pathname)
     if (!match) continue
-    const params: Record<string, string> = {}
-    route.names.forEach((name, index) => {
-      const raw = match[index + 1]!
-      try {
-        params[name] = decodeURIComponent(raw)
-      } catch {
-        params[name] = raw
-      }
-    })
-    return route.resolve(request, params, url)
+    return route.resolve(request, pathParams(route.names, match), url)
   }
   return api.fallback(request)
 }

@@ -4,6 +4,7 @@
  * `/customers/{id}`), as the vendors' routers do.
  */
 import type { SpecOperation } from '../contract/spec.ts'
+import { pathParams } from '../core/path-params.ts'
 
 interface Route {
   operation: SpecOperation
@@ -54,16 +55,7 @@ export class OperationMatcher {
       if (route.operation.method !== method) continue
       const found = route.pattern.exec(path)
       if (!found) continue
-      const params: Record<string, string> = {}
-      route.names.forEach((name, index) => {
-        const raw = found[index + 1]!
-        try {
-          params[name] = decodeURIComponent(raw)
-        } catch {
-          params[name] = raw
-        }
-      })
-      return { operation: route.operation, params }
+      return { operation: route.operation, params: pathParams(route.names, found) }
     }
     return undefined
   }
