@@ -119,7 +119,7 @@ for (const records of sizes) {
   const serverOptions = { nodeOptions: ['--max-old-space-size=8192'] }
   // Seeded side by side: on two cores the baseline's seeding overlaps mockdesk's.
   const [mock, base] = await Promise.all([
-    startServer(['src/cli/mockdesk.js', 'serve', '--port', '0', '--count', String(records)], serverOptions),
+    startServer(['src/cli/mockdesk.js', 'serve', '--port', '0', '--quiet', '--count', String(records)], serverOptions),
     startServer(['--import', 'tsx', 'src/bench/baseline-server.ts', String(records)], serverOptions),
   ])
   log(`servers up with ${fmt(records)} records (mockdesk seeded in ${(mock.startMs / 1000).toFixed(1)} s)`)

@@ -131,7 +131,7 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
           : undefined
         if (cacheKey !== undefined) {
           const prepared = responseCache.get(cacheKey)
-          if (prepared) return answerResponse(prepared)
+          if (prepared) return answerResponse(prepared, cacheKey)
         }
 
         // The handler's JSON answer, kept as parts, so a read's answer can be stored as bytes.
@@ -160,7 +160,7 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
           const { status, headers, text } = answered.answer
           const prepared: CachedAnswer = { status, headers, body: encoder.encode(text) }
           responseCache.set(cacheKey, prepared, reads)
-          return answerResponse(prepared)
+          return answerResponse(prepared, cacheKey)
         }
         return await result
       } catch (error) {
@@ -253,9 +253,19 @@ function jsonAnswer(status: number, payload: unknown, init: ResponseInit = {}): 
   return { status, headers: Object.freeze(headers), text: JSON.stringify(payload) }
 }
 
-/** A Response of prepared bytes; a new one each time, since callers may add headers (CORS). */
-function answerResponse(answer: CachedAnswer): Response {
-  return new Response(answer.body, { status: answer.status, headers: answer.headers })
+/** Which prepared answer a Response was made from (its response cache key), for repeated-reads.ts. */
+const preparedKeys = new WeakMap<Response, string>()
+
+export const preparedKeyOf = (response: Response): string | undefined => preparedKeys.get(response)
+
+/**
+ * A Response of prepared bytes; a new one each time, since callers may add headers (CORS). The
+ * HTTP server's Node adapter writes a byte body with plain headers straight to the socket.
+ */
+export function answerResponse(answer: CachedAnswer, cacheKey: string): Response {
+  const response = new Response(answer.body, { status: answer.status, headers: answer.headers })
+  preparedKeys.set(response, cacheKey)
+  return response
 }
 
 /** The operation's default answer: its lowest documented 2xx. */

@@ -71,6 +71,8 @@ export interface Mockdesk {
   reset(seed?: number): Promise<void>
   /** Latency, faults and rate limits in force: the stage every request of every API passes. */
   behaviour: Behaviour
+  /** Prepared answers to reads, shared by the mounted APIs (response-cache.ts). */
+  responseCache: ResponseCache
   /**
    * Replaces the behaviour settings (see BehaviourSettings; nothing is merged), e.g.
    * `behave({ latency: '200-800', faults: { reset: '5%' } })`; `behave({})` answers instantly again.
@@ -137,6 +139,7 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
       behaviour.restart()
     },
     behaviour,
+    responseCache,
     behave: (settings) => behaviour.set(settings),
     requests: world.requests,
     allRequests: new RequestLog(),

@@ -104,13 +104,23 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
   // extend them, so instanceof and msw keep working). A Response built from a string is then
   // written to the socket as is, instead of through a web stream: the list's main cost before.
   // A response marked as a socket fault (reset, truncated, ...) is acted out on the socket itself.
-  const fetch = (request: Request, env: { incoming: IncomingMessage } | object) =>
-    app(request).then((response) => {
+  // A repeated read is answered before the pipeline, and synchronously, so the adapter writes its
+  // prepared bytes at once (repeated-reads.ts). Its identity is the request as sent: method, URL
+  // and the raw header lines (a line break cannot occur inside a name or value).
+  const fetch = (request: Request, env: { incoming: IncomingMessage } | object) => {
+    const { incoming } = env as { incoming: IncomingMessage }
+    const identity = incoming.method === 'GET' ? `GET ${incoming.url}\n${incoming.rawHeaders.join('\n')}` : undefined
+    if (identity !== undefined) {
+      const repeated = app.repeat(identity)
+      if (repeated) return repeated
+    }
+    return app(request, identity === undefined ? undefined : { identity }).then((response) => {
       const fault = socketFaultOf(response)
       if (!fault) return response
-      actOutSocketFault(fault, (env as { incoming: IncomingMessage }).incoming)
+      actOutSocketFault(fault, incoming)
       return noAnswer()
     })
+  }
   const server = createAdaptorServer({
     fetch,
     overrideGlobalObjects: true,

@@ -42,6 +42,11 @@ export interface Behaviour {
   /** The settings in force (a copy). */
   readonly settings: BehaviourSettings
   /**
+   * Whether the settings add anything (latency, faults, rate limits). When not, a request without
+   * a `Prefer` header passes the stage untouched, so its answer is the rest of the pipeline's.
+   */
+  readonly active: boolean
+  /**
    * Replaces the settings (nothing is merged), restarting the seeded choices and the rate-limit
    * windows. Throws a kit error, and keeps the old settings, when they do not make sense.
    */
@@ -97,6 +102,9 @@ export function createBehaviour(initial: BehaviourSettings, options: BehaviourOp
   const behaviour: Behaviour = {
     get settings() {
       return structuredClone(settings)
+    },
+    get active() {
+      return active
     },
     set(next) {
       if (options.validate) next = options.validate(next)
