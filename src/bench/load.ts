@@ -33,13 +33,16 @@ export interface LoadOptions {
   warmup?: number
 }
 
-export async function load(origin: string, sequence: LoadRequest[], options: LoadOptions): Promise<Load> {
-  const requests = sequence.map((request) => ({
+const toRequests = (sequence: LoadRequest[]) =>
+  sequence.map((request) => ({
     method: (request.method ?? 'GET') as 'GET',
     path: request.path,
     headers: { ...request.headers, ...(request.body ? { 'content-type': 'application/json' } : {}) },
     ...(request.body ? { setupRequest: (r: any) => ({ ...r, body: request.body!() }) } : {}),
   }))
+
+export async function load(origin: string, sequence: LoadRequest[], options: LoadOptions): Promise<Load> {
+  const requests = toRequests(sequence)
   // Warm-up by count, not by time: on a busy machine V8's optimizing compiler (a background
   // thread) gets little CPU, and a fresh server needs a few thousand requests before its hot path
   // is compiled (measured: 444, 173, then 79 µs of CPU per list request in three 2 s runs).
@@ -56,4 +59,49 @@ export async function load(origin: string, sequence: LoadRequest[], options: Loa
     non2xx: result.non2xx,
     cpuUs: cpuBefore !== undefined && cpuAfter !== undefined && total > 0 ? Math.round(((cpuAfter - cpuBefore) * 1000) / total) : undefined,
   }
+}
+
+/** One side of a comparison: a server, the requests it gets, its process. */
+export interface LoadSide {
+  origin: string
+  sequence: LoadRequest[]
+  pid?: number
+}
+
+/**
+ * Two servers loaded in turns (A, B, A, B, ... `rounds` each, `seconds` in all per server), after
+ * both are warmed up: on a machine shared with other work the neighbours' load changes from one
+ * second to the next, and measuring one server for three seconds, then the other, compares the
+ * two at different loads. Requests per second and CPU per request are totals over the turns;
+ * latency is the mean of the turns' percentiles.
+ */
+export async function loadPair(a: LoadSide, b: LoadSide, options: Omit<LoadOptions, 'pid'> & { rounds?: number }): Promise<[Load, Load]> {
+  const rounds = options.rounds ?? 3
+  const sides = [a, b].map((side) => ({ side, requests: toRequests(side.sequence), total: 0, seconds: 0, cpuMs: 0 as number | undefined, p50: 0, p99: 0, errors: 0, non2xx: 0 }))
+  for (const entry of sides) await autocannon({ url: entry.side.origin, connections: options.connections, amount: options.warmup ?? 3000, requests: entry.requests })
+  for (let round = 0; round < rounds; round++) {
+    for (const entry of sides) {
+      const before = cpuMs(entry.side.pid)
+      const result = await autocannon({ url: entry.side.origin, connections: options.connections, duration: options.seconds / rounds, requests: entry.requests })
+      const after = cpuMs(entry.side.pid)
+      entry.cpuMs = before !== undefined && after !== undefined && entry.cpuMs !== undefined ? entry.cpuMs + after - before : undefined
+      entry.total += result.requests.total
+      entry.seconds += result.duration
+      entry.p50 += result.latency.p50 / rounds
+      entry.p99 += result.latency.p99 / rounds
+      entry.errors += result.errors
+      entry.non2xx += result.non2xx
+    }
+  }
+  const [first, second] = sides.map(
+    (entry): Load => ({
+      rps: Math.round(entry.total / entry.seconds),
+      p50: Math.round(entry.p50),
+      p99: Math.round(entry.p99),
+      errors: entry.errors,
+      non2xx: entry.non2xx,
+      cpuUs: entry.cpuMs !== undefined && entry.total > 0 ? Math.round((entry.cpuMs * 1000) / entry.total) : undefined,
+    }),
+  )
+  return [first!, second!]
 }

@@ -18,7 +18,7 @@ import { apiIds, selectApis } from '../apis/select-apis.ts'
 import { runContract } from '../contract/index.ts'
 import { authFor } from '../contract/credentials.ts'
 import { loadSpec } from '../contract/spec.ts'
-import { load, type Load, type LoadRequest } from './load.ts'
+import { load, loadPair, type Load, type LoadRequest } from './load.ts'
 import { installPeers, startMockoon, startPrism, writeBenchSpec, type Peer } from './peers.ts'
 import { isMet, printFigures, type Figure } from './report.ts'
 import { startServer, stopServer, type ServerProcess } from './server-process.ts'
@@ -106,12 +106,14 @@ interface Row {
 }
 const rows: Row[] = []
 const figures: Figure[] = []
+/** Answers that were not the 2xx asked for make a throughput figure meaningless: said beside it. */
+const failures = (load: Load) => (load.non2xx || load.errors ? ` (${fmt(load.non2xx)} non-2xx, ${fmt(load.errors)} errors!)` : '')
 const ratioFigure = (name: string, mock: Load, base: Load, target?: number): Figure => ({
   name,
   value: mock.rps / base.rps,
   unit: '×',
   target: target === undefined ? undefined : { op: '>=', value: target },
-  detail: `${fmt(mock.rps)} vs ${fmt(base.rps)} req/s${mock.cpuUs && base.cpuUs ? `; server CPU ${mock.cpuUs} vs ${base.cpuUs} µs/request` : ''}`,
+  detail: `${fmt(mock.rps)}${failures(mock)} vs ${fmt(base.rps)}${failures(base)} req/s${mock.cpuUs && base.cpuUs ? `; server CPU ${mock.cpuUs} vs ${base.cpuUs} µs/request` : ''}`,
 })
 
 const mockdeskPrefix = '/toptickets/v1'
@@ -124,32 +126,33 @@ for (const records of sizes) {
   ])
   log(`servers up with ${fmt(records)} records (mockdesk seeded in ${(mock.startMs / 1000).toFixed(1)} s)`)
   const label = (name: string) => `${name} @ ${fmt(records)}`
+  // mockdesk and the baseline take turns within each scenario (loadPair), on the same paths.
+  const pair = (mockSequence: LoadRequest[], baseSequence: LoadRequest[]) =>
+    loadPair({ origin: mock.url, sequence: mockSequence, pid: mock.child.pid }, { origin: base.url, sequence: baseSequence, pid: base.child.pid }, loadOptions(mock))
+  const prefixed = (sequence: LoadRequest[]) => sequence.map((r) => ({ ...r, path: mockdeskPrefix + r.path }))
   for (const scenario of topTicketsScenarios) {
     if (!selected(scenario.name)) continue
-    const mockdesk = await load(mock.url, scenario.sequence.map((r) => ({ ...r, path: mockdeskPrefix + r.path })), loadOptions(mock))
-    const baseline = await load(base.url, scenario.sequence, loadOptions(base))
+    const [mockdesk, baseline] = await pair(prefixed(scenario.sequence), prefixed(scenario.sequence))
     rows.push({ scenario: scenario.name, records, mockdesk, baseline, ratio: mockdesk.rps / baseline.rps })
     figures.push(ratioFigure(label(scenario.name), mockdesk, baseline, scenario.target))
     log(`${label(scenario.name)}: ${fmt(mockdesk.rps)} vs ${fmt(baseline.rps)} req/s`)
   }
-  // Every other API's main list, against the baseline's TopTickets list in the same run (at
-  // 100,000 records the target is 0.6 of it). Measured again here if the list scenario was skipped.
-  const lists = (await otherLists()).filter((list) => selected(list.name))
-  if (lists.length > 0) {
-    const baseList = rows.find((row) => row.records === records && row.scenario.startsWith('TopTickets list'))?.baseline ?? (await load(base.url, topTicketsScenarios[0]!.sequence, loadOptions(base)))
-    for (const list of lists) {
-      const mockdesk = await load(mock.url, [list.request], loadOptions(mock))
-      rows.push({ scenario: list.name, records, mockdesk, baseline: baseList, ratio: mockdesk.rps / baseList.rps })
-      figures.push(ratioFigure(`${label(list.name)} (vs baseline TopTickets list)`, mockdesk, baseList, records >= 100_000 ? 0.6 : undefined))
-      log(`${label(list.name)}: ${fmt(mockdesk.rps)} req/s`)
-    }
+  // Every other API's main list against the baseline's TopTickets list, in turns (the target, at
+  // 100,000 records, is 0.6 of it). Not at smaller sizes, which have no target: the bench's time
+  // goes where the targets are.
+  const lists = records >= 100_000 ? (await otherLists()).filter((list) => selected(list.name)) : []
+  for (const list of lists) {
+    const [mockdesk, baseList] = await pair([list.request], prefixed(topTicketsScenarios[0]!.sequence))
+    rows.push({ scenario: list.name, records, mockdesk, baseline: baseList, ratio: mockdesk.rps / baseList.rps })
+    figures.push(ratioFigure(`${label(list.name)} (vs baseline TopTickets list)`, mockdesk, baseList, 0.6))
+    log(`${label(list.name)}: ${fmt(mockdesk.rps)} vs ${fmt(baseList.rps)} req/s`)
   }
   if (options.peers && records === sizes[0]) {
     // The peers serve the page mockdesk serves, from the same spec, for the same request.
     await installPeers((line) => log(line))
     const page = await (await fetch(`${mock.url}${mockdeskPrefix}${listPath}?limit=50`, { headers: bearer })).json()
     const spec = writeBenchSpec(topTickets.document, listPath, page)
-    const baseList = rows.find((row) => row.records === records && row.scenario.startsWith('TopTickets list'))?.baseline ?? (await load(base.url, topTicketsScenarios[0]!.sequence, loadOptions(base)))
+    const baseList = rows.find((row) => row.records === records && row.scenario.startsWith('TopTickets list'))?.baseline ?? (await load(base.url, prefixed(topTicketsScenarios[0]!.sequence), loadOptions(base)))
     for (const start of [() => freePort().then((port) => startPrism(spec, port, listPath)), () => freePort().then((port) => startMockoon(spec, port, '/v1', listPath))]) {
       let peer: Peer | undefined
       try {

@@ -125,7 +125,8 @@ describe('when a read is repeated without the pipeline', () => {
     await get()
     await get({ 'x-trace': '1' })
     expect(piped()).toBe(2)
-    for (const extra of [{ prefer: 'code=200' }, { 'x-mockdesk-session': 'someone' }, { origin: 'http://app.test' }]) {
+    const extras: Array<Record<string, string>> = [{ prefer: 'code=200' }, { 'x-mockdesk-session': 'someone' }, { origin: 'http://app.test' }]
+    for (const extra of extras) {
       const before = piped()
       const answers = [await get(extra), await get(extra)]
       expect(piped()).toBe(before + 2)
