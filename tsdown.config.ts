@@ -47,7 +47,7 @@ export default defineConfig([
     shims: true,
     // ESM-only dependencies are bundled in, so require() works where only CommonJS can load:
     // Jest's default runtime cannot require an ES module.
-    deps: { neverBundle: [/^node:/], alwaysBundle: ['@faker-js/faker', '@msw/data'] },
+    deps: { neverBundle: [/^node:/], alwaysBundle: ['@faker-js/faker'] },
     outputOptions: { chunkFileNames: 'chunks/[name]-[hash].cjs' },
   },
   {

@@ -82,13 +82,16 @@ describe('over HTTP', () => {
     const before = await names(cached)
     await names(uncached)
 
-    // Behind the store's back (no write through the collection, so no version bump): only the
-    // server without a cache sees it. This is what proves the cached server answered from the cache.
+    // Behind the store's back (the collection's version set back after the change, as if it had
+    // never moved): only the server without a cache sees it. This is what proves the cached server
+    // answered from the cache.
     for (const server of [cached, uncached]) {
       const store = server.mockdesk.apis[0]!.store as typeof apis.toptickets extends { createStore(o: never): Promise<infer S> } ? S : never
-      // Seeded records are frozen (every world shares them), so swap one in @msw/data's own array.
-      const records = store.customers.collection.all() as Array<{ name: string }>
-      records[0] = { ...records[0]!, name: 'Changed Quietly' }
+      const version = store.customers.version.value
+      await store.customers.update(store.customers.all()[0]!.id, (draft) => {
+        draft.name = 'Changed Quietly'
+      })
+      store.customers.version.value = version
     }
     expect(await names(cached)).toEqual(before)
     expect((await names(uncached))[0]).toBe('Changed Quietly')

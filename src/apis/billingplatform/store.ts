@@ -1,5 +1,5 @@
 /**
- * The billingplatform.uk store: customers and tickets, each an `@msw/data` collection checked
+ * The billingplatform.uk store: customers and tickets, each a collection checked
  * against the spec's schemas and indexed by id. Customers are also indexed by their unique
  * account number and CRM reference, the two exact-match searches the docs describe. Ids are
  * integers that only grow, so insertion order is ascending id order, the order lists are served in.

@@ -1,5 +1,5 @@
 /**
- * The TopTickets store: one `@msw/data` collection of customers whose records are checked against
+ * The TopTickets store: one collection of customers whose records are checked against
  * the spec's `Customer` schema, indexed by id and by (case-insensitive) email, which is unique.
  */
 import { IndexedCollection } from '../../core/indexed-collection.ts'
