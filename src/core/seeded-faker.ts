@@ -73,3 +73,22 @@ export function forkFakerLazily(faker: Faker): () => Faker {
   let fork: Faker | undefined
   return () => (fork ??= fakerFrom(twister, source.locale))
 }
+
+const hexDigits = '0123456789abcdef'
+
+/**
+ * A version 4 UUID drawn exactly as `faker.string.uuid()` draws it: the same numbers in the same
+ * order (its template's 30 random hex digits left to right, then the variant digit, each as
+ * `faker.number.int` turns a draw into an integer), so the same seed gives the same ids. Faker
+ * makes each digit through three calls of its number module; this is a tenth of the cost (a
+ * UUID was 15 µs of a TopTickets create, in a CPU profile).
+ */
+export function uuidOf(faker: Faker): string {
+  const source = sources.get(faker)
+  if (!source) return faker.string.uuid()
+  const next = source.randomizer.next
+  let digits = ''
+  for (let i = 0; i < 30; i++) digits += hexDigits[Math.floor(next() * 16)]
+  const variant = hexDigits[Math.floor(next() * 4 + 8)]
+  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-4${digits.slice(12, 15)}-${variant}${digits.slice(15, 18)}-${digits.slice(18)}`
+}

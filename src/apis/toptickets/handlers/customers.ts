@@ -6,6 +6,7 @@
 import type { RouteHandler } from '../../../core/define-api.ts'
 import document from '../../../generated/toptickets-document.ts'
 import type { components, operations } from '../../../generated/toptickets.ts'
+import { uuidOf } from '../../../core/seeded-faker.ts'
 import type { Principal } from '../auth.ts'
 import { timestamp, type Customer, type Store } from '../store.ts'
 
@@ -48,7 +49,7 @@ export const createCustomer: Handler<'createCustomer'> = async ({ store, body, j
   const customer = await store.customers.create({
     ...blank,
     ...normalize(body),
-    id: store.faker.string.uuid(),
+    id: uuidOf(store.faker),
     created_at: now,
     updated_at: now,
   })
