@@ -30,5 +30,6 @@ export type Store = Awaited<ReturnType<typeof createStore>>
 
 /** Timestamps as the docs show them: UTC, whole seconds, `Z`. */
 export function timestamp(date: Date = new Date()): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  // toISOString is `YYYY-MM-DDTHH:mm:ss.sssZ` for every year 0-9999: drop the milliseconds.
+  return `${date.toISOString().slice(0, 19)}Z`
 }
