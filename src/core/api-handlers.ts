@@ -262,9 +262,11 @@ export const preparedKeyOf = (response: Response): string | undefined => prepare
  * A Response of prepared bytes; a new one each time, since callers may add headers (CORS). The
  * HTTP server's Node adapter writes a byte body with plain headers straight to the socket.
  */
-export function answerResponse(answer: CachedAnswer, cacheKey: string): Response {
+export function answerResponse(answer: CachedAnswer, cacheKey?: string): Response {
   const response = new Response(answer.body, { status: answer.status, headers: answer.headers })
-  preparedKeys.set(response, cacheKey)
+  // Marked only when asked (the pipeline's answers, which may be remembered): a WeakMap entry per
+  // response is work for the garbage collector too.
+  if (cacheKey !== undefined) preparedKeys.set(response, cacheKey)
   return response
 }
 

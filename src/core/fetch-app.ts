@@ -163,7 +163,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
         return undefined
       }
       const at = Date.now()
-      const response = answerResponse(prepared, read.cacheKey)
+      const response = answerResponse(prepared)
       log(read.world, read.method, read.path, at, response, read.api)
       return response
     },
