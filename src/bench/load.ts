@@ -69,15 +69,15 @@ export interface LoadSide {
 }
 
 /**
- * Two servers loaded in turns (A, B, A, B, ... `rounds` each, `seconds` in all per server), after
- * both are warmed up: on a machine shared with other work the neighbours' load changes from one
+ * Servers loaded in turns (A, B, A, B, ... `rounds` each, `seconds` in all per server), after
+ * each is warmed up: on a machine shared with other work the neighbours' load changes from one
  * second to the next, and measuring one server for three seconds, then the other, compares the
  * two at different loads. Requests per second and CPU per request are totals over the turns;
  * latency is the mean of the turns' percentiles.
  */
-export async function loadPair(a: LoadSide, b: LoadSide, options: Omit<LoadOptions, 'pid'> & { rounds?: number }): Promise<[Load, Load]> {
+export async function loadTurns(servers: LoadSide[], options: Omit<LoadOptions, 'pid'> & { rounds?: number }): Promise<Load[]> {
   const rounds = options.rounds ?? 3
-  const sides = [a, b].map((side) => ({ side, requests: toRequests(side.sequence), total: 0, seconds: 0, cpuMs: 0 as number | undefined, p50: 0, p99: 0, errors: 0, non2xx: 0 }))
+  const sides = servers.map((side) => ({ side, requests: toRequests(side.sequence), total: 0, seconds: 0, cpuMs: 0 as number | undefined, p50: 0, p99: 0, errors: 0, non2xx: 0 }))
   for (const entry of sides) await autocannon({ url: entry.side.origin, connections: options.connections, amount: options.warmup ?? 3000, requests: entry.requests })
   for (let round = 0; round < rounds; round++) {
     for (const entry of sides) {
@@ -93,7 +93,7 @@ export async function loadPair(a: LoadSide, b: LoadSide, options: Omit<LoadOptio
       entry.non2xx += result.non2xx
     }
   }
-  const [first, second] = sides.map(
+  return sides.map(
     (entry): Load => ({
       rps: Math.round(entry.total / entry.seconds),
       p50: Math.round(entry.p50),
@@ -103,5 +103,10 @@ export async function loadPair(a: LoadSide, b: LoadSide, options: Omit<LoadOptio
       cpuUs: entry.cpuMs !== undefined && entry.total > 0 ? Math.round((entry.cpuMs * 1000) / entry.total) : undefined,
     }),
   )
+}
+
+/** Two servers in turns (see loadTurns). */
+export async function loadPair(a: LoadSide, b: LoadSide, options: Omit<LoadOptions, 'pid'> & { rounds?: number }): Promise<[Load, Load]> {
+  const [first, second] = await loadTurns([a, b], options)
   return [first!, second!]
 }

@@ -18,7 +18,7 @@ import { apiIds, selectApis } from '../apis/select-apis.ts'
 import { runContract } from '../contract/index.ts'
 import { authFor } from '../contract/credentials.ts'
 import { loadSpec } from '../contract/spec.ts'
-import { load, loadPair, type Load, type LoadRequest } from './load.ts'
+import { load, loadPair, loadTurns, type Load, type LoadRequest } from './load.ts'
 import { installPeers, startMockoon, startPrism, writeBenchSpec, type Peer } from './peers.ts'
 import { isMet, printFigures, type Figure } from './report.ts'
 import { startServer, stopServer, type ServerProcess } from './server-process.ts'
@@ -118,6 +118,14 @@ const ratioFigure = (name: string, mock: Load, base: Load, target?: number): Fig
 })
 
 const mockdeskPrefix = '/toptickets/v1'
+/** The floor (floor-server.ts): a server answering with the bytes mockdesk gives for `url`. */
+async function startFloor(url: string): Promise<ServerProcess> {
+  const bytesFile = path.resolve(path.dirname(options.json), 'floor-list.json')
+  await mkdir(path.dirname(bytesFile), { recursive: true })
+  await writeFile(bytesFile, new Uint8Array(await (await fetch(url, { headers: bearer })).arrayBuffer()))
+  return startServer(['--import', 'tsx', 'src/bench/floor-server.ts', bytesFile])
+}
+
 /** mockdesk (`serve --quiet`: request lines are not what is measured) and the baseline, seeded side by side. */
 const startServers = (records: number) => {
   const serverOptions = { nodeOptions: ['--max-old-space-size=8192'] }
@@ -141,10 +149,21 @@ for (const [index, records] of sizes.entries()) {
   const prefixed = (sequence: LoadRequest[]) => sequence.map((r) => ({ ...r, path: mockdeskPrefix + r.path }))
   for (const scenario of topTicketsScenarios) {
     if (!selected(scenario.name)) continue
-    const [mockdesk, baseline] = await pair(prefixed(scenario.sequence), prefixed(scenario.sequence))
-    rows.push({ scenario: scenario.name, records, mockdesk, baseline, ratio: mockdesk.rps / baseline.rps })
-    figures.push(ratioFigure(label(scenario.name), mockdesk, baseline, scenario.target))
-    log(`${label(scenario.name)}: ${fmt(mockdesk.rps)} vs ${fmt(baseline.rps)} req/s`)
+    const floor = scenario === topTicketsScenarios[0] ? await startFloor(`${mock.url}${mockdeskPrefix}${listPath}?limit=50`) : undefined
+    try {
+      const sides = [mock, base, ...(floor ? [floor] : [])].map((server) => ({ origin: server.url, sequence: prefixed(scenario.sequence), pid: server.child.pid }))
+      const [mockdesk, baseline, bare] = await loadTurns(sides, loadOptions(mock))
+      rows.push({ scenario: scenario.name, records, mockdesk: mockdesk!, baseline: baseline!, ratio: mockdesk!.rps / baseline!.rps })
+      figures.push(ratioFigure(label(scenario.name), mockdesk!, baseline!, scenario.target))
+      log(`${label(scenario.name)}: ${fmt(mockdesk!.rps)} vs ${fmt(baseline!.rps)} req/s`)
+      if (bare) {
+        rows.push({ scenario: 'floor: node:http, same bytes, no work', records, mockdesk: bare, baseline: baseline!, ratio: bare.rps / baseline!.rps })
+        const figure = ratioFigure(`floor: node:http answering the list's bytes, no work @ ${fmt(records)}`, bare, baseline!)
+        figures.push({ ...figure, detail: `${figure.detail}; in the same turns: the most a server on node:http reaches here` })
+      }
+    } finally {
+      if (floor) await stopServer(floor)
+    }
   }
   // Every other API's main list against the baseline's TopTickets list, in turns (the target, at
   // 100,000 records, is 0.6 of it). Not at smaller sizes, which have no target: the bench's time
