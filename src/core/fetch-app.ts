@@ -6,12 +6,13 @@
 import { checkControlAccess } from './control-access.ts'
 import { handleControlRequest, controlPrefix, type ControlPlaneOptions } from './control-plane.ts'
 import { isPreflight, preflightResponse, withCors } from './cors.ts'
-import { answerResponse, matchRoute, preparedKeyOf } from './api-handlers.ts'
+import { matchRoute, preparedKeyOf } from './api-handlers.ts'
 import { behaviourNoteOf } from './behaviour/behaviour.ts'
 import { socketFaultOf } from './behaviour/faults.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
 import type { Mockdesk, MountedApi } from './mockdesk.ts'
 import { RepeatedReads } from './repeated-reads.ts'
+import type { CachedAnswer } from './response-cache.ts'
 import type { World } from './world.ts'
 
 /** How the server's sessions plug in (src/node/sessions/): which world a request names. */
@@ -34,10 +35,11 @@ export interface FetchApp {
    */
   (request: Request, sent?: { identity: string }): Promise<Response>
   /**
-   * The answer to a request whose identity was remembered (see repeated-reads.ts): the same bytes
-   * as the pipeline would give, logged as it would be, or undefined when the pipeline must run.
+   * The answer to a request whose identity was remembered (see repeated-reads.ts): the status,
+   * headers and bytes the pipeline would give (the runtime writes them as it writes any plain
+   * answer), logged as it would be; or undefined when the pipeline must run.
    */
-  repeat(identity: string): Response | undefined
+  repeat(identity: string): CachedAnswer | undefined
 }
 
 export interface FetchAppOptions {
@@ -104,8 +106,8 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
 
   // Calls to the APIs (and misses) are logged; the control plane and pages are not, or the
   // sandbox page's own polling would drown them.
-  function log(world: World, method: string, path: string, at: number, response: Response, api?: string) {
-    const note = behaviourNoteOf(response)
+  function log(world: World, method: string, path: string, at: number, response: Response | CachedAnswer, api?: string) {
+    const note = response instanceof Response ? behaviourNoteOf(response) : undefined
     const entry = {
       at: isoTime(at),
       method,
@@ -153,7 +155,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   }
 
   return Object.assign(app, {
-    repeat(identity: string): Response | undefined {
+    repeat(identity: string): CachedAnswer | undefined {
       if (mockdesk.behaviour.active) return undefined
       const read = repeatedReads.get(identity)
       if (read === undefined) return undefined
@@ -162,10 +164,8 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
         repeatedReads.forget(identity)
         return undefined
       }
-      const at = Date.now()
-      const response = answerResponse(prepared)
-      log(read.world, read.method, read.path, at, response, read.api)
-      return response
+      log(read.world, read.method, read.path, Date.now(), prepared, read.api)
+      return prepared
     },
   })
 }

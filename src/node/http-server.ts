@@ -62,6 +62,9 @@ export interface MockHttpServer {
   close(): Promise<void>
 }
 
+/** A read's identity: the request as sent, method, URL and raw header lines (no line break can occur inside one). */
+const identityOf = (incoming: IncomingMessage) => (incoming.method === 'GET' ? `GET ${incoming.url}\n${incoming.rawHeaders.join('\n')}` : undefined)
+
 export const defaultPort = 4010
 export const defaultHost = '127.0.0.1'
 
@@ -104,16 +107,11 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
   // extend them, so instanceof and msw keep working). A Response built from a string is then
   // written to the socket as is, instead of through a web stream: the list's main cost before.
   // A response marked as a socket fault (reset, truncated, ...) is acted out on the socket itself.
-  // A repeated read is answered before the pipeline, and synchronously, so the adapter writes its
-  // prepared bytes at once (repeated-reads.ts). Its identity is the request as sent: method, URL
-  // and the raw header lines (a line break cannot occur inside a name or value).
+  // Reads carry their identity to the app, so one answered from prepared bytes is remembered
+  // (repeated-reads.ts) and the same request again is answered before the adapter (below).
   const fetch = (request: Request, env: { incoming: IncomingMessage } | object) => {
     const { incoming } = env as { incoming: IncomingMessage }
-    const identity = incoming.method === 'GET' ? `GET ${incoming.url}\n${incoming.rawHeaders.join('\n')}` : undefined
-    if (identity !== undefined) {
-      const repeated = app.repeat(identity)
-      if (repeated) return repeated
-    }
+    const identity = identityOf(incoming)
     return app(request, identity === undefined ? undefined : { identity }).then((response) => {
       const fault = socketFaultOf(response)
       if (!fault) return response
@@ -121,12 +119,28 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
       return noAnswer()
     })
   }
+  /**
+   * A repeated read answered straight from node:http, before the adapter builds a Request and a
+   * Response for it: the status, the plain headers and the bytes, written as the adapter writes a
+   * plain answer (headers in order, Content-Length from the body), so the bytes on the wire are
+   * the same (a test compares them).
+   */
+  const answeringRepeats =
+    (listener: Parameters<typeof oneAtATime>[0]): Parameters<typeof oneAtATime>[0] =>
+    (incoming, outgoing) => {
+      const identity = identityOf(incoming)
+      const repeated = identity === undefined ? undefined : app.repeat(identity)
+      if (repeated === undefined) return listener(incoming, outgoing)
+      outgoing.statusCode = repeated.status
+      for (const name in repeated.headers) outgoing.setHeader(name, repeated.headers[name]!)
+      outgoing.end(repeated.body)
+    }
   const server = createAdaptorServer({
     fetch,
     overrideGlobalObjects: true,
     serverOptions: serverOptions(options.limits),
     createServer: ((settings: Parameters<typeof createServer>[0], listener: Parameters<typeof oneAtATime>[0]) =>
-      createServer(settings, oneAtATime(listener, options.limits))) as typeof createServer,
+      createServer(settings, oneAtATime(answeringRepeats(listener), options.limits))) as typeof createServer,
   }) as ReturnType<typeof createServer>
   guardServer(server, options.limits)
 
