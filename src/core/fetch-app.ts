@@ -107,7 +107,8 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   // Calls to the APIs (and misses) are logged; the control plane and pages are not, or the
   // sandbox page's own polling would drown them.
   function log(world: World, method: string, path: string, at: number, response: Response | CachedAnswer, api?: string) {
-    const note = response instanceof Response ? behaviourNoteOf(response) : undefined
+    // A prepared answer (a repeated read) passed no behaviour stage that could have noted anything.
+    const note = 'clone' in response ? behaviourNoteOf(response) : undefined
     const entry = {
       at: isoTime(at),
       method,
