@@ -138,7 +138,7 @@ export async function serve(args: string[]): Promise<number> {
   let server = await start(config, port)
   const logging = () => ({ format: (options.log ?? config?.logging?.format ?? 'text') as LogFormat, quiet: options.quiet ?? config?.logging?.quiet ?? false })
   let logger = createLogger(logging().format)
-  let stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.requests, logger)
+  let stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.allRequests, logger)
 
   if (recording) {
     for (const s of await seedFromRecording(server.mockdesk, recording)) console.log(`seeded ${s.api} ${s.collection} with ${s.records} recorded records${s.skipped ? ` (${s.skipped} did not fit the spec)` : ''}`)
@@ -178,7 +178,7 @@ export async function serve(args: string[]): Promise<number> {
             server.mockdesk.behave(after.behaviour)
             logger.info(`${options.config} changed: behaviour applied, data kept`)
           }
-          stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.requests, logger)
+          stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.allRequests, logger)
         },
         (error) => logger.error(`${options.config} not applied, the server keeps the last good config: ${error instanceof Error ? error.message : error}`),
       )
