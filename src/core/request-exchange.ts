@@ -91,6 +91,3 @@ export async function captureExchange(request: Request, response: Response): Pro
   const [requestSide, responseSide] = await Promise.all([side(request), side(response.clone())])
   return { request: requestSide, response: responseSide }
 }
-
-/** Roughly what an exchange holds in memory, for the log's budget. */
-export const exchangeSize = (exchange: RequestExchange) => JSON.stringify(exchange).length

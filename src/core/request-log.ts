@@ -1,4 +1,4 @@
-import { exchangeSize, type RequestExchange } from './request-exchange.ts'
+import type { RequestExchange } from './request-exchange.ts'
 
 /**
  * The last requests the mock answered, for the sandbox page's live log. A bounded ring buffer:
@@ -53,7 +53,8 @@ export class RequestLog {
   }
 
   #keep(seq: number, exchange: RequestExchange) {
-    const size = exchangeSize(exchange)
+    // Roughly what it holds in memory (a type-only import keeps the browser bundle without it).
+    const size = JSON.stringify(exchange).length
     this.#exchanges.set(seq, { exchange, size })
     this.#exchangeChars += size
     for (const [oldest] of this.#exchanges) {
