@@ -41,7 +41,7 @@ async function showPage() {
       : `${page.offset + 1}–${last} of ${page.matched}${page.q ? ` matching “${page.q}” (${page.total} in all)` : ''}`
   $('data-records').replaceChildren(
     ...page.records.map(({ id, record }) => {
-      const button = el('button', { type: 'button', className: 'link' }, el('code', { textContent: String(id) }), ' ', el('span', { textContent: label(record) }))
+      const button = el('button', { type: 'button', className: 'link' }, el('span', { textContent: label(record) }), el('code', { className: 'record-id', textContent: String(id) }))
       button.addEventListener('click', () => showRecord(id).catch((error) => say(error.message, true)))
       return el('li', { dataset: { id: String(id) } }, button)
     }),

@@ -47,7 +47,7 @@ async function toggle(row, button) {
 }
 
 function logRow(entry) {
-  const time = new Date(entry.at).toLocaleTimeString()
+  const time = new Date(entry.at).toLocaleTimeString([], { hour12: false })
   const button = el('button', { type: 'button', className: 'link path-button', textContent: entry.path, title: 'Show headers and bodies' })
   button.setAttribute('aria-expanded', 'false')
   const row = el(
