@@ -60,10 +60,13 @@ function maskedQuery(query: string): string {
   return params.toString()
 }
 
+const mayHoldSecret = /key|token|auth|secret|pass|cookie|session|signature/i
+
 /** A path with query whose secret parameters (`?apiKey=`) are masked; unchanged without any. */
 export function maskedPath(path: string): string {
   const at = path.indexOf('?')
-  if (at < 0) return path
+  // Most queries (`?limit=2`) name nothing like a credential: answered without parsing them.
+  if (at < 0 || !mayHoldSecret.test(path.slice(at).replace(/[_\-\s+]/g, ''))) return path
   const query = path.slice(at + 1)
   const params = new URLSearchParams(query)
   if (![...params.keys()].some(isSecretName)) return path
