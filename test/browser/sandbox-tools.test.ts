@@ -3,7 +3,8 @@
  * cookie jars): the data browser pages, searches and shows one record in full; the request console
  * (Swagger UI served by the server itself) calls an operation with the key it filled in, against
  * the visitor's own world; the log row of that call opens to its headers (key masked) and bodies.
- * Neither visitor ever sees the other's records, in the browser or the console. The page breaks no
+ * Every API's console works with the key it filled in. Neither visitor ever sees the other's
+ * records, in the browser or the console. The page breaks no
  * rule of its Content-Security-Policy, and nothing is fetched from another host. Screenshots go to
  * test/browser/__artifacts__/.
  */
@@ -119,6 +120,19 @@ describeInChromium('the sandbox page’s tools, for two visitors', () => {
     const fallback = await (await fetch(`${server.url}/__mockdesk/health`)).json()
     expect(fallback.apis.find((api: { id: string }) => api.id === 'toptickets').records.customers).toBe(30)
   })
+
+  it('opens every API in the console with a working key for its scheme: its first GET answers 2xx', async () => {
+    const [, b] = pages as [Page, Page]
+    for (const [id, baseUrl] of Object.entries(server.baseUrls)) {
+      await b.selectOption('#console-api', id)
+      await b.click('#console-open')
+      await expect.poll(() => b.locator('#console-note').textContent(), { timeout: 20_000 }).toContain(`Calls go to ${baseUrl} (your world), authorized with`)
+      const operation = b.locator('.opblock-get').first()
+      await operation.locator('.opblock-summary').click()
+      await operation.locator('button.execute').click()
+      await expect.poll(() => operation.locator('.live-responses-table tbody .response-col_status').first().textContent(), { timeout: 10_000 }).toMatch(/^2\d\d/)
+    }
+  }, 120_000)
 
   it('breaks no CSP rule, fetches nothing from elsewhere, and fits 390 px (screenshots)', async () => {
     mkdirSync(artifacts, { recursive: true })
