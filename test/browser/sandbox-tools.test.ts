@@ -73,7 +73,7 @@ describeInChromium('the sandbox page’s tools, for two visitors', () => {
 
     await a.fill('#data-q', 'nobody-has-this-text')
     await expect.poll(() => note(a)).toBe('No record matches “nobody-has-this-text”.')
-  })
+  }, 60_000)
 
   it('tries an operation in the console with the key filled in, against the visitor’s own world, and logs it', async () => {
     const [a, b] = pages as [Page, Page]
@@ -119,7 +119,7 @@ describeInChromium('the sandbox page’s tools, for two visitors', () => {
     // Nor did the default world change.
     const fallback = await (await fetch(`${server.url}/__mockdesk/health`)).json()
     expect(fallback.apis.find((api: { id: string }) => api.id === 'toptickets').records.customers).toBe(30)
-  })
+  }, 90_000)
 
   it('opens every API in the console with a working key for its scheme: its first GET answers 2xx', async () => {
     const [, b] = pages as [Page, Page]
@@ -147,5 +147,5 @@ describeInChromium('the sandbox page’s tools, for two visitors', () => {
     }
     expect(problems).toEqual([])
     expect(foreign).toEqual([])
-  })
+  }, 60_000)
 })
