@@ -48,7 +48,8 @@ Persistence:
 
 Every API is served under /<id> plus its documented base path, e.g.
   http://127.0.0.1:${defaultPort}/toptickets/v1/customers
-The sandbox page (APIs, keys, curl, record counts, live request log, reset) is at /.
+The sandbox page (APIs, keys, curl, a data browser, a request console, the live request log, reset,
+snapshots) is at /.
 Control: GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N], GET /__mockdesk/requests[?after=N],
 GET and POST /__mockdesk/snapshot, GET and PUT /__mockdesk/behaviour. Calls that change state need
 -H 'x-mockdesk-control: 1' (or a JSON content type); bound to loopback, the control plane answers only
