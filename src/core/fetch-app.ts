@@ -10,7 +10,7 @@ import { matchRoute } from './api-handlers.ts'
 import { behaviourNoteOf } from './behaviour/behaviour.ts'
 import { socketFaultOf } from './behaviour/faults.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
-import { captureExchange, maskedPath, type RequestExchange } from './request-exchange.ts'
+import { captureExchange, copyRequest, maskedPath, type RequestExchange } from './request-exchange.ts'
 import type { Mockdesk, MountedApi } from './mockdesk.ts'
 import type { World } from './world.ts'
 
@@ -77,7 +77,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     if (mounted) {
       // A page watching this world's log wants headers and bodies: the body is copied before the
       // handler reads it. Nobody watching, nothing is copied.
-      const copy = mockdesk.worldOf(request).requests.watched ? (request.body === null ? request : request.clone()) : undefined
+      const copy = mockdesk.worldOf(request).requests.watched ? copyRequest(request) : undefined
       // The mounted API's own route table: the same resolvers as its MSW handlers, matched directly.
       const response = await matchRoute(mounted.compiled, request, url.pathname, url)
       const exchange = copy && !socketFaultOf(response) ? await captureExchange(copy, response).catch(() => undefined) : undefined

@@ -41,12 +41,16 @@ function maskedJson(value: unknown): unknown {
   return value
 }
 
+/** `"name": value` in JSON text, the value a string, number or literal. */
+const jsonMember = /"([^"\\]{1,64})"\s*:\s*("(?:[^"\\]|\\.)*"?|[^,}\]\s]+)/g
+
 function maskedText(text: string, type: string): string {
   if (/[/+]json\b/i.test(type)) {
     try {
       return JSON.stringify(maskedJson(JSON.parse(text)), null, 2)
     } catch {
-      return text // not JSON after all: shown as sent
+      // Not whole JSON (cut short, or broken as sent): secret fields masked where they stand.
+      return text.replace(jsonMember, (member, name: string) => (isSecretName(name) ? `"${name}": "${secretMask}"` : member))
     }
   }
   if (/x-www-form-urlencoded/i.test(type)) return maskedQuery(text)
@@ -73,24 +77,56 @@ export function maskedPath(path: string): string {
   return `${path.slice(0, at)}?${maskedQuery(query)}`
 }
 
+/**
+ * The most of a request body that is copied for the log: a larger one (or one streamed without a
+ * length) is not copied at all. Reading only part of a copy would stall the Node adapter's own
+ * reading of the rest, and the connection with it.
+ */
+export const maxCopiedBytes = 4 * maxBodyChars
+
+/** What the log gets of a request before its handler reads it (see `copyRequest`). */
+export interface RequestCopy {
+  request: Request
+  body: 'copied' | 'none' | 'not-kept'
+}
+
+/**
+ * A copy of `request` to log, taken before the handler reads its body. Decided by the headers
+ * alone: even looking at `request.body` makes the Node adapter wrap the connection in a stream.
+ */
+export function copyRequest(request: Request): RequestCopy {
+  const length = request.headers.get('content-length')
+  const declared = Number(length)
+  if (length === null ? !request.headers.has('transfer-encoding') : declared === 0) return { request, body: 'none' }
+  if (Number.isSafeInteger(declared) && declared > 0 && declared <= maxCopiedBytes) return { request: request.clone(), body: 'copied' }
+  return { request, body: 'not-kept' }
+}
+
 async function side(message: Request | Response): Promise<ExchangeSide> {
   const headers = maskedHeaders(message.headers)
   if (message.body === null) return { headers, size: 0 }
   const type = message.headers.get('content-type') ?? ''
-  if (!isText(type)) {
-    const bytes = (await message.arrayBuffer()).byteLength
-    return { headers, body: `(${bytes} bytes of ${type || 'unknown type'})`, size: bytes }
-  }
-  const text = maskedText(await message.text(), type)
-  if (text.length === 0) return { headers, size: 0 }
+  const bytes = new Uint8Array(await message.arrayBuffer())
+  if (bytes.byteLength === 0) return { headers, size: 0 }
+  if (!isText(type)) return { headers, body: `(${bytes.byteLength} bytes of ${type || 'unknown type'})`, size: bytes.byteLength }
+  const text = maskedText(new TextDecoder().decode(bytes), type)
   return text.length > maxBodyChars ? { headers, body: text.slice(0, maxBodyChars), size: text.length, truncated: true } : { headers, body: text, size: text.length }
 }
 
+function notKept(request: Request): ExchangeSide {
+  const length = Number(request.headers.get('content-length'))
+  const size = Number.isSafeInteger(length) && length > 0 ? length : 0
+  const body = size > 0 ? `(${size} bytes: not kept, more than ${maxCopiedBytes / 1024} KiB)` : `(a streamed body: not kept)`
+  return { headers: maskedHeaders(request.headers), body, size, truncated: true }
+}
+
 /**
- * Reads both sides from copies: `request` must be a clone taken before the handler read the body;
- * the response is cloned here, so the client still gets its own.
+ * Reads both sides from copies: the request's taken by `copyRequest` before the handler read its
+ * body; the response is cloned here, so the client still gets its own.
  */
-export async function captureExchange(request: Request, response: Response): Promise<RequestExchange> {
-  const [requestSide, responseSide] = await Promise.all([side(request), side(response.clone())])
-  return { request: requestSide, response: responseSide }
+export async function captureExchange(copy: RequestCopy, response: Response): Promise<RequestExchange> {
+  const requestSide =
+    copy.body === 'copied' ? side(copy.request) : Promise.resolve(copy.body === 'none' ? { headers: maskedHeaders(copy.request.headers), size: 0 } : notKept(copy.request))
+  const [request, responseSide] = await Promise.all([requestSide, side(response.clone())])
+  return { request, response: responseSide }
 }

@@ -200,6 +200,28 @@ describe('the request log’s exchanges', () => {
     expect(asJson.exchange.request.body).not.toContain('hunter22')
     expect(asForm.exchange.request.body).toBe('name=Y&token=%5BREDACTED%5D')
   })
+
+  it('reads no more of a huge or broken body than it shows, and still masks what it shows', async () => {
+    server = await startMockServer({ port: 0, apis: ['toptickets'], count: 5 })
+    const stream = await control('/requests/events')
+    const received = events(stream, 3)
+    const post = (body: string) =>
+      fetch(`${server!.baseUrls.toptickets}/customers`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body })
+    // 3 MB, past the server's 1 MiB body limit: refused, and not copied at all.
+    const huge = `{"password": "hunter22", "notes": "${'n'.repeat(3 * 1024 * 1024)}"}`
+    expect((await post(huge)).status).toBe(413)
+    // Broken JSON: secret fields masked where they stand; a long body: masked, then cut.
+    expect((await post('{"name": "X", "token": "s3cret-token", oops')).status).toBe(422)
+    expect((await post(`{"name": "Y", "notes": "${'m'.repeat(20_000)}", "password": "hunter22"}`)).status).toBe(422)
+    const [tooLarge, broken, long] = (await received) as [Record<string, any>, Record<string, any>, Record<string, any>]
+    expect(tooLarge.exchange.request).toMatchObject({ truncated: true, size: huge.length, body: `(${huge.length} bytes: not kept, more than 32 KiB)` })
+    expect(tooLarge.exchange.response.body).toContain('MOCKDESK_BODY_TOO_LARGE')
+    expect(broken.exchange.request.body).toBe('{"name": "X", "token": "[REDACTED]", oops')
+    expect(long.exchange.request).toMatchObject({ truncated: true, body: expect.stringMatching(/^\{\n {2}"name": "Y",\n {2}"notes": "mmm/) })
+    expect(long.exchange.request.size).toBeGreaterThan(20_000)
+    // The connection that carried the refused upload still serves the next request.
+    expect((await post('{"name": "Z", "email": "z@example.com"}')).status).toBe(201)
+  })
 })
 
 describe('access to the tools', () => {
