@@ -34,7 +34,9 @@ function authorize(ui, spec, key) {
   return filled
 }
 
-async function open(api) {
+/** `session`: whether the page has a world of its own (--visitor-sessions), or shares the server's. */
+async function open(api, session) {
+  const whose = session ? 'your own world' : "the server's default world"
   $('console-note').textContent = 'Loading the console…'
   const [SwaggerUIBundle, spec] = await Promise.all([loadAssets(), control('GET', `openapi/${encodeURIComponent(api.id)}`)])
   const key = api.keys[0]
@@ -53,21 +55,25 @@ async function open(api) {
       onComplete: () => {
         const filled = key ? authorize(ui, spec, key.key) : []
         $('console-note').textContent = filled.length
-          ? `Calls go to ${spec.servers[0].url} (your world), authorized with the ${key.role} key ${key.key} (${filled.join(', ')}).`
-          : `Calls go to ${spec.servers[0].url} (your world).`
+          ? `Calls go to ${spec.servers[0].url} (${whose}), authorized with the ${key.role} key ${key.key} (${filled.join(', ')}).`
+          : `Calls go to ${spec.servers[0].url} (${whose}).`
         resolve()
       },
     })
   })
 }
 
-/** `apis`: the mounted APIs as /__mockdesk/apis describes them (with their keys). */
-export function startConsole(apis) {
+/**
+ * `described`: what /__mockdesk/apis says now (the APIs with their keys, and the session when the
+ * page has a world of its own).
+ */
+export function startConsole(described) {
+  const apis = () => described().apis
   const picker = $('console-api')
   picker.replaceChildren(...apis().map((api) => el('option', { value: api.id, textContent: api.title })))
   $('console-form').addEventListener('submit', (event) => {
     event.preventDefault()
     const api = apis().find((candidate) => candidate.id === picker.value)
-    if (api) open(api).catch((error) => say(error.message, true))
+    if (api) open(api, described().session).catch((error) => say(error.message, true))
   })
 }

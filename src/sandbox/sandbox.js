@@ -104,7 +104,7 @@ $('upload').addEventListener('change', async () => {
 
 showApis()
   .then(async () => {
-    startConsole(() => described.apis)
+    startConsole(() => described)
     await startDataBrowser()
     await followLog(() => refresh().catch(() => {}))
   })

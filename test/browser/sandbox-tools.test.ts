@@ -126,7 +126,7 @@ describeInChromium('the sandbox page’s tools, for two visitors', () => {
     for (const [id, baseUrl] of Object.entries(server.baseUrls)) {
       await b.selectOption('#console-api', id)
       await b.click('#console-open')
-      await expect.poll(() => b.locator('#console-note').textContent(), { timeout: 20_000 }).toContain(`Calls go to ${baseUrl} (your world), authorized with`)
+      await expect.poll(() => b.locator('#console-note').textContent(), { timeout: 20_000 }).toContain(`Calls go to ${baseUrl} (your own world), authorized with`)
       const operation = b.locator('.opblock-get').first()
       await operation.locator('.opblock-summary').click()
       await operation.locator('button.execute').click()
