@@ -80,8 +80,9 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
       const copy = mockdesk.worldOf(request).requests.watched ? copyRequest(request) : undefined
       // The mounted API's own route table: the same resolvers as its MSW handlers, matched directly.
       const response = await matchRoute(mounted.compiled, request, url.pathname, url)
+      const answeredAt = Date.now()
       const exchange = copy && !socketFaultOf(response) ? await captureExchange(copy, response).catch(() => undefined) : undefined
-      log(request, url, at, response, mounted.definition.id, exchange)
+      log(request, url, at, response, mounted.definition.id, exchange, answeredAt)
       return response
     }
     const page = request.method === 'GET' ? await options.pages?.(request, url) : undefined
@@ -93,7 +94,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
 
   // Calls to the APIs (and misses) are logged; the control plane and pages are not, or the
   // sandbox page's own polling would drown them. Credentials in the query (`?apiKey=`) are masked.
-  function log(request: Request, url: URL, at: number, response: Response, api?: string, exchange?: RequestExchange) {
+  function log(request: Request, url: URL, at: number, response: Response, api?: string, exchange?: RequestExchange, answeredAt = Date.now()) {
     const note = behaviourNoteOf(response)
     const world = mockdesk.worldOf(request)
     const entry = {
@@ -101,7 +102,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
       method: request.method,
       path: maskedPath(url.pathname + url.search),
       status: response.status,
-      ms: Date.now() - at,
+      ms: answeredAt - at,
       api,
       ...(note && { delay: note.delay || undefined, fault: note.rateLimited ? 'rate-limited' : note.fault }),
     }

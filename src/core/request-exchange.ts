@@ -54,8 +54,12 @@ function maskedText(text: string, type: string): string {
     }
   }
   if (/x-www-form-urlencoded/i.test(type)) return maskedQuery(text)
+  if (/^multipart\//i.test(type)) return text.replace(multipartField, (part, head: string, name: string) => (isSecretName(name) ? `${head}${secretMask}` : part))
   return text
 }
+
+/** A multipart part's headers (naming the field) and the first line of its value. */
+const multipartField = /(content-disposition:[^\r\n]*\bname="([^"]*)"[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n)([^\r\n]*)/gi
 
 /** `a=1&apiKey=...` with its secret parameters masked. */
 function maskedQuery(query: string): string {
