@@ -6,6 +6,9 @@
  * masked, bodies capped) kept while a page watches the log. Access follows the control plane's
  * rules: with an admin token, a visitor's cookie reaches their own world's tools only.
  */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { maxBodyChars } from '../../src/core/request-exchange.ts'
 import { startMockServer, type MockHttpServer } from '../../src/node/index.ts'
@@ -125,6 +128,22 @@ describe('the request console’s spec', () => {
       expect(body.servers).toEqual([{ url: server.baseUrls[id], description: 'this mockdesk server' }])
       expect(Object.keys(body.paths).length).toBeGreaterThan(0)
     }
+  })
+})
+
+describe('the request console’s files', () => {
+  it('are Swagger UI’s, served by the server itself: gzipped, revalidated by tag, under the page’s headers', async () => {
+    server = await startMockServer({ port: 0, apis: ['toptickets'] })
+    const dist = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))
+    for (const [file, type] of [['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'], ['swagger-ui.css', 'text/css; charset=utf-8']] as const) {
+      const response = await fetch(`${server.url}/console/${file}`, { headers: { 'accept-encoding': 'gzip' } })
+      expect([response.status, response.headers.get('content-type'), response.headers.get('content-encoding')]).toEqual([200, type, 'gzip'])
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(path.join(dist, file)))).toBe(true)
+      const again = await fetch(`${server.url}/console/${file}`, { headers: { 'if-none-match': response.headers.get('etag')! } })
+      expect(again.status).toBe(304)
+    }
+    expect((await fetch(`${server.url}/console/swagger-ui.js`)).status).toBe(404)
   })
 })
 
