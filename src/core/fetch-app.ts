@@ -10,6 +10,7 @@ import { matchRoute, preparedKeyOf } from './api-handlers.ts'
 import { behaviourNoteOf } from './behaviour/behaviour.ts'
 import { socketFaultOf } from './behaviour/faults.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
+import { captureExchange, copyRequest, maskedPath, type RequestExchange } from './request-exchange.ts'
 import type { Mockdesk, MountedApi } from './mockdesk.ts'
 import { RepeatedReads } from './repeated-reads.ts'
 import type { CachedAnswer } from './response-cache.ts'
@@ -91,22 +92,29 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     }
     const mounted = mounts.find(({ prefix }) => withinPrefix(url.pathname, prefix))?.api
     if (mounted) {
+      // A page watching this world's log wants headers and bodies: the body is copied before the
+      // handler reads it. Nobody watching, nothing is copied.
+      const copy = mockdesk.worldOf(request).requests.watched ? copyRequest(request) : undefined
       // The mounted API's own route table: the same resolvers as its MSW handlers, matched directly.
       const response = await matchRoute(mounted.compiled, request, url.pathname, url)
-      log(mockdesk.worldOf(request), request.method, url.pathname + url.search, at, response, mounted.definition.id)
-      answered.set(request, { api: mounted.definition.id, path: url.pathname + url.search })
+      const answeredAt = Date.now()
+      const exchange = copy && !socketFaultOf(response) ? await captureExchange(copy, response).catch(() => undefined) : undefined
+      const path = maskedPath(url.pathname + url.search)
+      log(mockdesk.worldOf(request), request.method, path, at, response, mounted.definition.id, exchange, answeredAt)
+      answered.set(request, { api: mounted.definition.id, path })
       return response
     }
     const page = request.method === 'GET' ? await options.pages?.(request, url) : undefined
     if (page) return options.sessions?.decorate?.(request, url, page) ?? page
     const error = noApi(request, url, mockdesk.apis)
-    log(mockdesk.worldOf(request), request.method, url.pathname + url.search, at, error)
+    log(mockdesk.worldOf(request), request.method, maskedPath(url.pathname + url.search), at, error)
     return error
   }
 
   // Calls to the APIs (and misses) are logged; the control plane and pages are not, or the
-  // sandbox page's own polling would drown them.
-  function log(world: World, method: string, path: string, at: number, response: Response | CachedAnswer, api?: string) {
+  // sandbox page's own polling would drown them. Credentials in the query (`?apiKey=`) are masked
+  // (`path` comes masked).
+  function log(world: World, method: string, path: string, at: number, response: Response | CachedAnswer, api?: string, exchange?: RequestExchange, answeredAt = Date.now()) {
     // A prepared answer (a repeated read) passed no behaviour stage that could have noted anything.
     const note = 'clone' in response ? behaviourNoteOf(response) : undefined
     const entry = {
@@ -114,11 +122,11 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
       method,
       path,
       status: response.status,
-      ms: Date.now() - at,
+      ms: answeredAt - at,
       api,
       ...(note && { delay: note.delay || undefined, fault: note.rateLimited ? 'rate-limited' : note.fault }),
     }
-    world.requests.record(entry)
+    world.requests.record(entry, exchange)
     if (options.sessions) mockdesk.allRequests.record({ ...entry, session: world.name })
   }
 
@@ -159,7 +167,8 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     repeat(identity: string): CachedAnswer | undefined {
       if (mockdesk.behaviour.active) return undefined
       const read = repeatedReads.get(identity)
-      if (read === undefined) return undefined
+      // A page watching the log wants each exchange's headers and bodies: the pipeline captures them.
+      if (read === undefined || read.world.requests.watched) return undefined
       const prepared = mockdesk.responseCache.get(read.cacheKey)
       if (prepared === undefined) {
         repeatedReads.forget(identity)

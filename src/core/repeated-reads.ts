@@ -16,7 +16,9 @@
  * - its prepared answer is still in the response cache (not evicted, its collections unchanged);
  * - the behaviour stage adds nothing (no latency, faults or rate limits set; the identity has no
  *   `Prefer` header, or it was not remembered).
- * A read with a body, or with an `Origin` (whose answer gets CORS headers), is not remembered.
+ * A read with a body, or with an `Origin` (whose answer gets CORS headers), is not remembered;
+ * while a page watches the world's request log (the sandbox page's console wants each exchange's
+ * headers and bodies, which the pipeline captures), reads are not repeated.
  *
  * Bounded: at most `maxEntries` identities (least recently used go first), none longer than
  * `maxIdentityLength`; the bytes themselves stay in the response cache, within its budget.
