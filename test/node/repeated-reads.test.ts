@@ -120,6 +120,21 @@ describe('when a read is repeated without the pipeline', () => {
     expect(piped()).toBe(4)
   })
 
+  it('stands aside while a page watches the log, so every exchange is captured', async () => {
+    const { server, get, piped } = await counted()
+    await get()
+    await get()
+    const stop = server.mockdesk.requests.watch()
+    await get()
+    await get()
+    expect(piped()).toBe(3)
+    const last = server.mockdesk.requests.since().at(-1)!
+    expect(server.mockdesk.requests.entry(last.seq)?.exchange).toBeDefined()
+    stop()
+    await get()
+    expect(piped()).toBe(3)
+  })
+
   it('does not repeat requests that differ in a header, ask for a status, name a session or come from another origin', async () => {
     const { get, piped } = await counted()
     await get()
