@@ -13,6 +13,7 @@ import SwaggerParser from '@apidevtools/swagger-parser'
 import openapiTS, { astToString } from 'openapi-typescript'
 import { configSchema, type ApiOperations } from '../config/config-schema.ts'
 import { listOperations, type OpenApiDocument } from '../core/openapi-document.ts'
+import { fakerLocaleModules } from './faker-locales.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 export const specsDir = path.join(root, 'specs')
@@ -93,6 +94,7 @@ export async function generate(): Promise<Map<string, string>> {
       ids.map((id) => `  ${JSON.stringify(id)}: async () => (await import('../apis/${id}/index.ts')).default as ApiDefinition,`).join('\n') +
       `\n}\n`,
   )
+  for (const [file, content] of fakerLocaleModules(header)) files.set(file, content)
   // The config's JSON Schema names every API and operation, so it is written from the specs too.
   files.set('src/config/mockdesk.config.schema.json', `${JSON.stringify(configSchema(operations), null, 2)}\n`)
   return files
