@@ -50,11 +50,23 @@ function validatorsModule(wanted: Wanted, header: string): string {
   )
 }
 
-/** Each API's validators module, by path relative to the project root. */
+/**
+ * What each API asked for, kept for the life of the process: an API module compiles some schemas
+ * once, as it loads (a store's record forms), so a second generation in the same process (the
+ * stale-files test after a generation) would not see them again.
+ */
+const remembered = new Map<string, Wanted>()
+
+/**
+ * Each API's validators module, by path relative to the project root. The APIs must be loaded here
+ * first in their process, or what they compile as they load goes unseen: `npm run generate` and
+ * the stale-files test each run in a process of their own.
+ */
 export async function apiValidatorModules(ids: readonly string[], header: (source: string) => string): Promise<Map<string, string>> {
   const modules = new Map<string, string>()
   for (const id of ids) {
-    const wanted: Wanted = new Map()
+    const wanted: Wanted = remembered.get(id) ?? new Map()
+    remembered.set(id, wanted)
     const want = (schema: SchemaObject, coerce: boolean) => wanted.set(schemaKey(schema, coerce), { schema, coerce })
     watchSchemaCompiles(want)
     try {
