@@ -4,8 +4,9 @@
  * The worker script comes from `npx mockdesk init <public folder>`.
  */
 import { setupWorker, type SetupWorker } from 'msw/browser'
-// The app's own msw (a peer dependency), whose version the bundler inlines: only this field.
-import { version as mswVersion } from 'msw/package.json'
+// The app's own msw (a peer dependency), whose package.json the bundler inlines. A default
+// import: webpack refuses named imports from JSON in an .mjs module.
+import mswPackage from 'msw/package.json'
 import { loadApis, type ApiId } from '../apis/load-apis.ts'
 import type { MockdeskConfig } from '../config/mockdesk-config.ts'
 import { withConfig } from '../config/runtime-options.ts'
@@ -47,7 +48,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export async function setupMockdeskWorker(options: SetupMockdeskWorkerOptions = {}): Promise<MockdeskWorker> {
   // Before anything reaches msw: an msw outside the supported range fails here, with the fix.
-  checkMswVersion(mswVersion)
+  checkMswVersion(mswPackage.version)
   const { apis: ids, baseUrls = {}, persist = false, config: _config, ...mockdeskOptions } = withConfig(options)
   const mockdesk = await createMockdesk(await loadApis(ids), {
     ...mockdeskOptions,
