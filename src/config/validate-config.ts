@@ -21,12 +21,10 @@ export function currentConfigSchema(): object {
   return publishedSchema
 }
 
-/** The published schema's validator, compiled by `npm run generate` (src/codegen/precompile-validators.ts). */
-const validator = () => validateConfigDocument
-
 /** The config, typed, or a MOCKDESK_BAD_CONFIG kit error listing every problem. `source` names it in messages. */
 export function validateConfig(value: unknown, source = 'the config'): MockdeskConfig {
-  const validate = validator()
+  // The published schema's validator, compiled by `npm run generate` (src/codegen/precompile-validators.ts).
+  const validate = validateConfigDocument
   if (validate(value)) return value as MockdeskConfig
   throw invalid('MOCKDESK_BAD_CONFIG', `${source} is not a valid mockdesk config`, describeErrors(validate.errors ?? []))
 }
@@ -50,7 +48,7 @@ export function validateBehaviour(value: unknown, source = 'the behaviour'): Beh
       return `${key}: unknown key${guess ? ` (did you mean "${guess}"?)` : ''}; known here: ${behaviourKeys.join(', ')}`
     })
   if (Array.isArray((value as { apis?: unknown }).apis)) problems.push('apis: must be an object by API id, e.g. { "toptickets": { "latency": 200 } }')
-  const validate = validator()
+  const validate = validateConfigDocument
   if (!validate(value)) problems.push(...describeErrors(validate.errors ?? []).filter((problem) => !problems.some((p) => p.startsWith(problem.split(':')[0]!))))
   if (problems.length > 0) throw invalid('MOCKDESK_BAD_BEHAVIOUR', `${source} is not valid`, problems)
   return value as BehaviourSettings
