@@ -7,7 +7,8 @@
  * A response whose schema documents fewer than half the fields sent is not the record (a status
  * message) and is not judged. Normalisation the spec states in `x-normalise` (`trim`,
  * `lowercase`, `empty-to-null`, on the field or an enclosing object) is applied to the value sent
- * before comparing; date-times compare as instants, and values sent as form text as text.
+ * before comparing; date-times compare as instants, decimals the spec lets travel as numbers or
+ * strings by value, and values sent as form text as text.
  */
 import type { Schema } from '../spec.ts'
 import type { WrittenField } from '../values/written-fields.ts'
@@ -67,7 +68,10 @@ function same(field: WrittenField, received: unknown, textual: boolean): boolean
   if (JSON.stringify(sent) === JSON.stringify(received)) return true
   if (field.schema.format === 'date-time' && typeof sent === 'string' && typeof received === 'string') return Date.parse(sent) === Date.parse(received)
   if (typeof received === 'number' && sent !== '' && Number(sent) === received) return true
-  if (typeof received === 'boolean' && typeof sent === 'string') return (received ? ['1', 'true'] : ['0', 'false']).includes(sent)
+  // A decimal the spec lets travel as a number or a string (`"50000.00"`) compares by value.
+  const numeric = [field.schema.type].flat().includes('number')
+  if (numeric && typeof received === 'string' && received !== '' && sent !== '' && Number(received) === Number(sent)) return true
+  if (typeof received === 'boolean' && (typeof sent === 'string' || typeof sent === 'number')) return (received ? ['1', 'true'] : ['0', 'false']).includes(String(sent))
   return textual && text(sent) === text(received)
 }
 

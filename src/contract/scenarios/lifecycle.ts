@@ -9,14 +9,14 @@ import type { SpecOperation } from '../spec.ts'
 import type { RequestParts } from '../values/mutate.ts'
 import { overlay, writtenFields, type WrittenField } from '../values/written-fields.ts'
 
-type Link = { operation: SpecOperation; values: Record<string, unknown> }
+export type Link = { operation: SpecOperation; values: Record<string, unknown> }
 
 /**
  * The operations a response links to, with the values the links give: their `parameters`, and the
  * fields of a `requestBody` object whose values are runtime expressions (for APIs that take the id
  * in the body, e.g. a form field).
  */
-function linked(context: RunContext, exchange: Exchange, parts: RequestParts): Link[] {
+export function linked(context: RunContext, exchange: Exchange, parts: RequestParts): Link[] {
   const links = exchange.operation.responses[String(exchange.response.status)]?.links ?? {}
   const sources = { request: { path: parts.path, query: parts.query, body: parts.body }, response: { body: exchange.response.json, headers: exchange.response.headers } }
   const deep = (value: unknown): unknown =>
@@ -30,7 +30,7 @@ function linked(context: RunContext, exchange: Exchange, parts: RequestParts): L
   })
 }
 
-const isUpdate = (op: SpecOperation) => op.method === 'PATCH' || op.method === 'PUT' || (op.method === 'POST' && /update/i.test(op.id))
+export const isUpdate = (op: SpecOperation) => op.method === 'PATCH' || op.method === 'PUT' || (op.method === 'POST' && /update/i.test(op.id))
 
 /** Deletes what a create made, through its delete link; says so when it cannot. */
 export async function cleanUp(context: RunContext, created: Exchange, parts: RequestParts): Promise<void> {
