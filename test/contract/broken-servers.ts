@@ -35,6 +35,11 @@ export interface BrokenServer {
   /** The checks that must fail, and no others. */
   expected: CheckName[]
   handlers: (real: HttpHandler[]) => HttpHandler[]
+  /**
+   * A fault only the generative phase can find: a run without it (`examples: 0`) must pass, and
+   * the run with `examples` of them must report the shrunk example `minimal` accepts.
+   */
+  generative?: { examples: number; minimal: (example: string) => boolean }
 }
 
 /** The real mock's answer to a request, optionally rewritten first. */
@@ -330,5 +335,64 @@ export const brokenServers: BrokenServer[] = [
         return real(handlers, request, { url: url.href, headers: { apikey: omnideskKeys[0]!.key } })
       }),
     ],
+  },
+  // The generative phase: faults no single documented example reaches, shrunk to the smallest request or sequence.
+  {
+    name: 'fails with 500 on a create in the asean region',
+    expected: ['not-a-server-error'],
+    handlers: (handlers) => [
+      http.post(`${base}/customers`, async ({ request }) => {
+        const body: any = await request.clone().json().catch(() => undefined)
+        return body?.region === 'asean' ? HttpResponse.json({ detail: 'Internal server error' }, { status: 500 }) : real(handlers, request)
+      }),
+    ],
+    generative: {
+      examples: 50,
+      // One create, with only the required fields and the value that breaks it.
+      minimal: (example) => /^the sequence create #1 \{"name":"[^"]*","email":"[^"]+","region":"asean"\} \(shrunk/.test(example) || /^the sequence create #1 \{"email":"[^"]+","name":"[^"]*","region":"asean"\}/.test(example),
+    },
+  },
+  {
+    api: 'billingplatform',
+    // A column 200 characters wide behind a field the docs allow 255: the docs' example subject is short, the probes send 256.
+    name: 'fails with 500 on a subject of 201 to 255 characters',
+    expected: ['not-a-server-error'],
+    handlers: (handlers) => [
+      http.post(`${billingplatform}/tickets/`, async ({ request }) => {
+        const body: any = await request.clone().json().catch(() => undefined)
+        const length = typeof body?.subject === 'string' ? body.subject.length : 0
+        if (length > 200 && length <= 255) return HttpResponse.json({ name: 'Internal Server Error', message: 'An internal server error occurred.', code: 0, status: 500 }, { status: 500 })
+        return real(handlers, request)
+      }),
+    ],
+    generative: {
+      examples: 50,
+      // The shortest subject that still fails: exactly 201 characters.
+      minimal: (example) => {
+        const body = /^the sequence create #1 (\{.*\}) \(shrunk/.exec(example)?.[1]
+        return body !== undefined && (JSON.parse(body) as { subject: string }).subject.length === 201
+      },
+    },
+  },
+  {
+    api: 'billingplatform',
+    // The lifecycle updates with PUT; only a sequence reaches PATCH, then delete, then a read.
+    name: 'answers 204 to the delete of a ticket changed by PATCH and keeps it',
+    expected: ['use-after-free'],
+    handlers: (handlers) => {
+      const patched = new Set<string>()
+      return [
+        http.patch(`${billingplatform}/tickets/:id`, async ({ request, params }) => {
+          const response = await real(handlers, request)
+          if (response.status === 200) patched.add(params.id as string)
+          return response
+        }),
+        http.delete(`${billingplatform}/tickets/:id`, ({ request, params }) => (patched.has(params.id as string) ? new Response(null, { status: 204 }) : real(handlers, request))),
+      ]
+    },
+    generative: {
+      examples: 50,
+      minimal: (example) => /^the sequence create #1 \{[^→]*\} → update #1 \(PATCH\) \{[^→]*\} → delete #1 → read #1 after its delete \(shrunk/.test(example),
+    },
   },
 ]

@@ -9,10 +9,25 @@ import { jsonReport, junitReport, reportSchema, runContract, textReport, type Co
 import { apis, type ApiId } from '../../src/apis/select-apis.ts'
 import { documentedBaseUrl } from '../../src/core/openapi-document.ts'
 import { setupMockdesk, type MockdeskServer } from '../../src/node/index.ts'
-import { base, brokenServers, roles } from './broken-servers.ts'
+import { base, brokenServers, roles, type BrokenServer } from './broken-servers.ts'
 
 const credentials = { token: keys[0]!.key }
 const failedChecks = (report: ContractReport) => [...new Set(report.failures.map((f) => f.check))].sort()
+
+/**
+ * A fault only the generative phase finds: every failure is a shrunk generated one, the minimal
+ * example, with one repro curl per step; and the same server passes a run without the phase.
+ */
+async function expectGenerative(server: BrokenServer, report: ContractReport, withoutPhase: () => Promise<ContractReport>) {
+  if (!server.generative) return
+  for (const failure of report.failures) {
+    expect(failure.example, textReport(report)).toBeDefined()
+    expect(server.generative.minimal(failure.example!), failure.example).toBe(true)
+    expect(failure.curl.split('\n').length).toBe(failure.example!.split(' → ').length)
+  }
+  const without = await withoutPhase()
+  expect(without.failures, textReport(without)).toEqual([])
+}
 
 describe('contract suite against broken servers', () => {
   let mock: MockdeskServer
@@ -32,8 +47,9 @@ describe('contract suite against broken servers', () => {
     'catches a server that %s',
     async (_, server) => {
       mock.server.use(...server.handlers(mock.mockdesk.handlers))
-      const report = await runContract({ api: 'toptickets', baseUrl: base, credentials, roles: roles.toptickets })
+      const report = await runContract({ api: 'toptickets', baseUrl: base, credentials, roles: roles.toptickets, examples: server.generative?.examples })
       expect(failedChecks(report), textReport(report)).toEqual([...server.expected].sort())
+      await expectGenerative(server, report, () => runContract({ api: 'toptickets', baseUrl: base, credentials, roles: roles.toptickets, examples: 0 }))
       for (const failure of report.failures) {
         expect(failure.curl).toMatch(/^curl -i /)
         expect(failure.title).not.toBe('')
@@ -145,8 +161,9 @@ for (const api of [...new Set(brokenServers.map((server) => server.api).filter((
 
     it.each(brokenServers.filter((server) => server.api === api).map((server) => [server.name, server] as const))('catches a server that %s', async (_, server) => {
       mock.server.use(...server.handlers(mock.mockdesk.handlers))
-      const report = await runContract(options)
+      const report = await runContract({ ...options, examples: server.generative?.examples })
       expect(failedChecks(report), textReport(report)).toEqual([...server.expected].sort())
+      await expectGenerative(server, report, () => runContract({ ...options, examples: 0 }))
     })
   })
 }

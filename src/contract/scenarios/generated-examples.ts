@@ -43,7 +43,7 @@ export async function generateExamples(context: RunContext, runs: number, seed: 
     const outcome = await runProperty(
       context,
       operation.id,
-      requestArbitrary(operation, fixed, context.generator.flatten),
+      requestArbitrary(context.spec, operation, fixed, context.generator.flatten),
       async (generated): Promise<{ exchanges: Exchange[]; failed?: number; example: string }> => {
         const parts = resolveFresh(generated, (schema) => context.generator.value(schema, { fresh: true })) as RequestParts
         if (!context.isValid(operation, parts)) skip()

@@ -29,7 +29,7 @@ export async function runProperty<T>(
   run: (value: T) => Promise<Trial>,
   options: { runs: number; seed: number; maxShrinks?: number },
 ): Promise<{ sent: number; failed: boolean }> {
-  const maxShrinks = options.maxShrinks ?? 150
+  const maxShrinks = options.maxShrinks ?? 400
   let smallest: Trial | undefined
   let shrinks = 0
   let sent = 0

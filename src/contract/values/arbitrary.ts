@@ -1,8 +1,8 @@
 /**
  * fast-check arbitraries from request schemas, for the generative phase: values that honour
  * type, format, enum, const, pattern, minimum/maximum, minLength/maxLength, minItems and
- * required, and that lean towards the bounds (fast-check's integers already do; strings with a
- * maxLength get a second branch near it), so the phase reaches values the one-example probes never
+ * required, and that reach the bounds (fast-check's integers lean towards them; strings with a
+ * maxLength get a second branch of any length up to it), so the phase reaches values the one-example probes never
  * send. fast-check shrinks each towards its simplest form: the shortest string, the smallest
  * number, the first enum value, optional properties left out.
  *
@@ -29,11 +29,14 @@ export interface ArbitraryOptions {
   textual: boolean
   /**
    * The documented example at this place (a body's example, walked down with the properties).
-   * Each property with one is either that value or a generated one: the docs' values are the ones
-   * a server surely accepts where a schema cannot say so (a customer id that must exist, a type
-   * from the tenant's own list), so a sequence can create records to work on.
+   * A leaf with documented values (this, or its schema's `example`/`examples`) takes one of them
+   * three times in four: the docs' values are the ones a server surely accepts where a schema
+   * cannot say so (a customer id that must exist, a type from the tenant's own list), so a
+   * sequence can create records to work on; the fourth is generated, to reach what the docs do not show.
    */
   example?: unknown
+  /** Values the docs show for a field of this name anywhere in the spec's request examples (see `documentedByName`). */
+  named?: ReadonlyMap<string, unknown[]>
 }
 
 const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -49,9 +52,11 @@ function text(schema: Schema): fc.Arbitrary<string> {
   const trimmed = (value: string) => value.trim() === value
   const small = fc.string({ unit, minLength: min, maxLength: max === undefined ? 40 : Math.min(max, Math.max(min, 40)) }).filter(trimmed)
   if (max === undefined || max <= 40) return small
-  // Near the maximum, where length bugs live; shrinking walks the length down to the shortest that still fails.
-  const long = fc.string({ unit, minLength: Math.max(min, max - 8), maxLength: max, size: 'max' }).filter(trimmed)
-  return fc.oneof({ arbitrary: small, weight: 3 }, { arbitrary: long, weight: 1 })
+  // Long text up to the maximum, where length bugs live: the length is an integer (fast-check leans
+  // to its bounds, and shrinks it by halving to the shortest that still fails), the text a pattern.
+  const pattern = 'Lorem ipsum dolor sit amet consectetur adipiscing elit '
+  const long = fc.integer({ min: Math.max(min, 41), max }).map((length) => pattern.repeat(Math.ceil(length / pattern.length)).slice(0, length).replace(/ $/, '.'))
+  return fc.oneof(small, long)
 }
 
 function string(schema: Schema): fc.Arbitrary<unknown> {
@@ -69,7 +74,14 @@ function string(schema: Schema): fc.Arbitrary<unknown> {
     case 'date':
       return within(dates.map((date) => date.toISOString().slice(0, 10)))
   }
-  if (schema.pattern) return within(fc.stringMatching(new RegExp(schema.pattern, 'u'), { size: 'small' }))
+  if (schema.pattern) {
+    // A pattern that takes timestamps gets real ones (a pattern alone allows month 13 and day 0).
+    const pattern = new RegExp(schema.pattern, 'u')
+    const stamps = [isoSeconds, (date: Date) => isoSeconds(date).replace('T', ' ').replace('Z', ''), (date: Date) => date.toISOString().slice(0, 10)]
+    const fitting = stamps.filter((stamp) => pattern.test(stamp(new Date('2025-01-01T00:00:00Z'))))
+    if (fitting.length > 0) return within(fc.tuple(dates, fc.constantFrom(...fitting)).map(([date, stamp]) => stamp(date)))
+    return within(fc.stringMatching(pattern, { size: 'small' }))
+  }
   return text(schema)
 }
 
@@ -105,7 +117,12 @@ export function arbitrary(input: Schema, options: ArbitraryOptions): fc.Arbitrar
   if (types.length > 0 && types.every((type) => type === 'null')) return fc.constant(null)
   const nullable = (types.includes('null') || schema.nullable === true || schema.enum?.includes(null)) && !options.textual
   const value = nonNull(schema, types, options)
-  return nullable ? fc.option(value, { nil: null, freq: 6 }) : value
+  const generated = nullable ? fc.option(value, { nil: null, freq: 6 }) : value
+  // A leaf the docs show values for takes one of them more often than not (objects are walked instead).
+  const documented = [options.example, schema.example, ...(Array.isArray(schema.examples) ? schema.examples : [])].filter(
+    (candidate, i, all) => candidate !== undefined && !isObject(candidate) && all.indexOf(candidate) === i && schemaErrors(schema, candidate, { text: options.textual }).length === 0,
+  )
+  return documented.length > 0 ? fc.oneof({ arbitrary: fc.constantFrom(...documented), weight: 3 }, { arbitrary: generated, weight: 1 }) : generated
 }
 
 function nonNull(schema: Schema, types: string[], options: ArbitraryOptions): fc.Arbitrary<unknown> {
@@ -143,11 +160,8 @@ export function object(schema: Schema, options: ArbitraryOptions): fc.Arbitrary<
   const examples = isObject(options.example) ? options.example : {}
   const model = Object.fromEntries(
     properties.map(([name, property]) => {
-      const generated = arbitrary(property, { ...options, example: examples[name] })
-      const documented = examples[name]
-      // Objects are walked (their own properties get the example); leaves may take it whole.
-      const leaf = documented !== undefined && !isObject(documented) && !options.flatten(property)['x-unique']
-      return [name, leaf ? fc.oneof(fc.constant(documented), generated) : generated]
+      const example = examples[name] ?? options.named?.get(name)?.[0]
+      return [name, arbitrary(property, { ...options, example })]
     }),
   )
   const requiredKeys = properties.map(([name]) => name).filter((name) => flat.required?.includes(name))
@@ -160,4 +174,21 @@ export function resolveFresh(value: unknown, fresh: (schema: Schema) => unknown)
   if (Array.isArray(value)) return value.map((item) => resolveFresh(item, fresh))
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveFresh(v, fresh)]))
   return value
+}
+
+/**
+ * Every value the spec's request examples show, by field name (objects walked): an update whose
+ * own example shows one field still gets the customer id the create's example shows.
+ */
+export function documentedByName(examples: unknown[]): Map<string, unknown[]> {
+  const named = new Map<string, unknown[]>()
+  const walk = (value: unknown) => {
+    if (!isObject(value)) return
+    for (const [name, child] of Object.entries(value)) {
+      if (isObject(child)) walk(child)
+      else if (child !== undefined && child !== null) named.set(name, [...(named.get(name) ?? []), child])
+    }
+  }
+  for (const example of examples) walk(example)
+  return named
 }
