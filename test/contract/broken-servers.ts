@@ -72,6 +72,12 @@ const notFoundAsSuccess = (url: string, id: RegExp, status = 404) => (handlers: 
   }),
 ]
 
+/** The body of the first create in a shrunk sequence's description. */
+const createdBody = (example: string): Record<string, any> | undefined => {
+  const json = /^the sequence create #1 (\{.*?\})(?: → | \(shrunk)/.exec(example)?.[1]
+  return json === undefined ? undefined : JSON.parse(json)
+}
+
 const withJson = async (response: Response, change: (body: any) => Record<string, unknown>) => HttpResponse.json(change(await response.json()), { status: response.status })
 
 export const brokenServers: BrokenServer[] = [
@@ -349,7 +355,29 @@ export const brokenServers: BrokenServer[] = [
     generative: {
       examples: 50,
       // One create, with only the required fields and the value that breaks it.
-      minimal: (example) => /^the sequence create #1 \{"name":"[^"]*","email":"[^"]+","region":"asean"\} \(shrunk/.test(example) || /^the sequence create #1 \{"email":"[^"]+","name":"[^"]*","region":"asean"\}/.test(example),
+      minimal: (example) => {
+        const body = createdBody(example)
+        return body !== undefined && Object.keys(body).sort().join() === 'email,name,region' && body.region === 'asean'
+      },
+    },
+  },
+  {
+    // The pagination walk stops at the short last page; only a generated skip goes past it.
+    name: 'fails with 500 on a page past the last customer',
+    expected: ['not-a-server-error'],
+    handlers: (handlers) => [
+      http.get(`${base}/customers`, async ({ request }) => {
+        const response = await real(handlers, request)
+        const url = new URL(request.url)
+        const past = Number(url.searchParams.get('skip') ?? 0) > 0 && url.searchParams.get('limit') !== '0'
+        if (response.status !== 200 || !past || ((await response.clone().json()) as unknown[]).length > 0) return response
+        return HttpResponse.json({ detail: 'Internal server error' }, { status: 500 })
+      }),
+    ],
+    generative: {
+      examples: 50,
+      // The first skip past the end of the 150 seeded customers, and nothing else.
+      minimal: (example) => /^GET \/customers with query \{"skip":150\} \(shrunk/.test(example),
     },
   },
   {
@@ -367,10 +395,10 @@ export const brokenServers: BrokenServer[] = [
     ],
     generative: {
       examples: 50,
-      // The shortest subject that still fails: exactly 201 characters.
+      // One create, with only the required fields, and the shortest subject that still fails: 201 characters.
       minimal: (example) => {
-        const body = /^the sequence create #1 (\{.*\}) \(shrunk/.exec(example)?.[1]
-        return body !== undefined && (JSON.parse(body) as { subject: string }).subject.length === 201
+        const body = createdBody(example)
+        return body !== undefined && Object.keys(body).sort().join() === 'customerID,subject,ticketType' && body.subject.length === 201
       },
     },
   },
@@ -392,7 +420,10 @@ export const brokenServers: BrokenServer[] = [
     },
     generative: {
       examples: 50,
-      minimal: (example) => /^the sequence create #1 \{[^→]*\} → update #1 \(PATCH\) \{[^→]*\} → delete #1 → read #1 after its delete \(shrunk/.test(example),
+      // Four steps, each as small as it gets: the required fields, an empty PATCH.
+      minimal: (example) =>
+        /^the sequence create #1 \{[^→]*\} → update #1 \(PATCH\) \{\} → delete #1 → read #1 after its delete \(shrunk/.test(example) &&
+        Object.keys(createdBody(example) ?? {}).sort().join() === 'customerID,subject,ticketType',
     },
   },
 ]
