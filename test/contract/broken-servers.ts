@@ -5,6 +5,7 @@
  */
 import { getResponse, http, HttpResponse, type HttpHandler } from 'msw'
 import omnideskKeys from '../../fixtures/omnidesk/keys.json'
+import tomticketKeys from '../../fixtures/tomticket/keys.json'
 import keys from '../../fixtures/toptickets/keys.json'
 import type { ApiId } from '../../src/apis/select-apis.ts'
 import type { CheckName, NamedCredentials } from '../../src/contract/index.ts'
@@ -26,6 +27,8 @@ export const roles: Partial<Record<ApiId, NamedCredentials[]>> = {
     { name: 'read-only', token: keys.find((k) => k.role === 'read_only_admin')!.key, scopes: ['customers:read'] },
   ],
   omnidesk: omnideskKeys.slice(1).map((k) => ({ name: k.role, apiKey: k.key, scopes: k.permissions })),
+  // A TomTicket token holds the role of its account's plan (the spec's requirements name `premium` and `enterprise`).
+  tomticket: tomticketKeys.slice(1).map((k) => ({ name: k.role, token: k.key, scopes: k.role === 'start' ? [] : [k.role] })),
 }
 
 export interface BrokenServer {
@@ -339,6 +342,18 @@ export const brokenServers: BrokenServer[] = [
         if (read || key !== reader) return undefined // the real mock answers
         url.searchParams.delete('apiKey')
         return real(handlers, request, { url: url.href, headers: { apikey: omnideskKeys[0]!.key } })
+      }),
+    ],
+  },
+  {
+    api: 'tomticket',
+    name: 'lets a token of a plan without the customer API look customers up',
+    expected: ['permission-enforced'],
+    handlers: (handlers) => [
+      http.get(`${tomticket}/customer/*`, ({ request }) => {
+        const start = tomticketKeys.find((k) => k.role === 'start')!.key
+        if (request.headers.get('authorization') !== `Bearer ${start}`) return undefined // the real mock answers
+        return real(handlers, request, { headers: { authorization: `Bearer ${tomticketKeys[0]!.key}` } })
       }),
     ],
   },
