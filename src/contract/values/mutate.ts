@@ -36,6 +36,8 @@ function breakers(schema: Schema, textual: boolean): Array<[string, unknown]> {
   if (schema.maxLength !== undefined) out.push([`a string over maxLength ${schema.maxLength}`, 'x'.repeat(schema.maxLength + 1)])
   if (schema.minLength !== undefined && schema.minLength > 1) out.push([`a string under minLength ${schema.minLength}`, 'x'.repeat(schema.minLength - 1)])
   if (types.includes('string') || schema.minLength !== undefined) out.push(['an empty value', ''])
+  // In a URL or header a number or flag can be sent empty too (`limit=`, `X-Page-Size:`).
+  else if (textual && ['integer', 'number', 'boolean'].some((type) => types.includes(type))) out.push(['an empty value', ''])
   if (schema.minItems !== undefined && schema.minItems > 0) out.push([`an array under minItems ${schema.minItems}`, []])
   if (types.includes('array') && textual === false) out.push(['an object where an array is documented', {}])
   if (types.includes('object') && textual === false) out.push(['an array where an object is documented', []])
