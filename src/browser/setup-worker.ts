@@ -10,6 +10,7 @@ import { withConfig } from '../config/runtime-options.ts'
 import type { BehaviourSettings } from '../core/behaviour/behaviour-settings.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
 import { documentedBaseUrl } from '../core/openapi-document.ts'
+import { ownedOriginHandlers } from '../core/owned-origins.ts'
 import { persistedState, type PersistOptions } from './persisted-state.ts'
 
 export interface SetupMockdeskWorkerOptions extends Omit<MockdeskOptions, 'base'> {
@@ -53,7 +54,15 @@ export async function setupMockdeskWorker(options: SetupMockdeskWorkerOptions = 
       : persistedState(mockdesk, { apis: mockdesk.apis.map((api) => api.definition.id), seed: mockdeskOptions.seed, count: mockdeskOptions.count }, persist === true ? {} : persist)
   await saved?.load()
 
-  const worker = setupWorker(...mockdesk.handlers)
+  // A vendor's own origin belongs to the mock, as under msw/node: nothing under it reaches the
+  // network. An API mounted on another origin (often the app's own) leaves that origin alone, as
+  // the app's pages and assets live there.
+  const owned = ownedOriginHandlers(
+    mockdesk.apis
+      .filter((api) => new URL(api.base, 'http://relative.invalid').origin === new URL(documentedBaseUrl(api.definition.document)).origin)
+      .map((api) => ({ id: api.definition.id, base: api.base })),
+  )
+  const worker = setupWorker(...owned.first, ...mockdesk.handlers, ...owned.last)
   // The same request log the HTTP server keeps, so an app can show or assert what it called.
   const started = new Map<string, number>()
   worker.events.on('request:start', ({ requestId }) => started.set(requestId, Date.now()))

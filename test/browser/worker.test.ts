@@ -98,6 +98,24 @@ describeInChromium('mockdesk/browser in Chromium', () => {
     })
   }
 
+  describe('the vendor origins belong to the mock', () => {
+    // Without owned-origin handlers these would go to the network (and fail here, offline):
+    // a path outside the base path, and a `.json` one msw takes for a static asset.
+    for (const id of apiIds) {
+      const origin = new URL(documentedBaseUrl(apis[id].document)).origin
+      it(`${origin}: an undocumented path gets mockdesk's own 404, never the network`, async () => {
+        await openPage()
+        const answer = await page.evaluate(async (url) => {
+          const response = await fetch(url)
+          return { status: response.status, type: response.headers.get('content-type'), body: await response.text() }
+        }, `${origin}/not-a-documented-path.json`)
+        expect(answer.status, answer.body).toBe(404)
+        expect(answer.type).toMatch(/problem\+json/)
+        expect(JSON.parse(answer.body).code).toBe('MOCKDESK_NO_ROUTE')
+      })
+    }
+  })
+
   describe('state across reloads (persist)', () => {
     const counts = () => page.evaluate(() => (window as unknown as TestWindow).mockdeskTest.counts())
 
