@@ -228,3 +228,28 @@ describe('contract reports', () => {
     expect(JSON.parse(readFileSync('src/contract/report/report-schema.json', 'utf8')).title).toBe('mockdesk contract report')
   })
 })
+
+// Safe on real servers, for every API, with the generative phase searching hard: every record the
+// suite did not create is still there, unchanged (a sequence never falls back to a docs' example id).
+describe('contract suite leaves what it did not create alone', () => {
+  for (const api of Object.keys(apis) as ApiId[]) {
+    it(`${api}: every seeded record is unchanged after a run with 50 examples`, async () => {
+      const mock = await setupMockdesk({ apis: [api] })
+      mock.listen({ onUnhandledRequest: 'error' })
+      try {
+        const collections = () =>
+          Object.entries(mock.store(api) as unknown as Record<string, { all?: () => ReadonlyArray<{ id: unknown }> }>).filter(([, collection]) => typeof collection?.all === 'function')
+        const snapshot = () => new Map(collections().flatMap(([name, collection]) => collection.all!().map((record) => [`${name}:${String(record.id)}`, JSON.stringify(record)])))
+        const before = snapshot()
+        expect(before.size).toBeGreaterThan(0)
+        const key = apis[api].keys[0]!.key
+        await runContract({ api, baseUrl: documentedBaseUrl(apis[api].document), credentials: { token: key, apiKey: key, basic: `${key}:` }, roles: roles[api], examples: 50 })
+        const after = snapshot()
+        const changed = [...before].filter(([id, record]) => after.get(id) !== record).map(([id]) => id)
+        expect(changed).toEqual([])
+      } finally {
+        mock.close()
+      }
+    }, 120_000)
+  }
+})

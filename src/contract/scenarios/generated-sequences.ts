@@ -109,9 +109,18 @@ export async function generateSequences(context: RunContext, runs: number, seed:
       throw new StepFailed()
     }
     const pick = (records: Created[], index: number) => records[index % records.length]!
+    /**
+     * A request to the record through what its links gave: never a fallback to the pool or the
+     * docs' examples, which would name a record the sequence did not create.
+     */
+    const addressed = (operation: SpecOperation, record: Created) => {
+      const values = record.values.get(operation.id)
+      if (!values || operation.parameters.some((p) => p.in === 'path' && values[p.name] === undefined)) return undefined
+      return { values, parts: context.validParts(operation, { overrides: values }) }
+    }
     /** Reads a record; a successful read teaches the values its links give (an update or delete that hangs off the read). */
     const readRecord = async (real: Real, record: Created, kind: 'read-after-create' | 'read-after-delete') => {
-      const parts = context.validParts(read, { overrides: record.values.get(read.id) ?? {} })
+      const parts = addressed(read, record)?.parts
       if (!parts) return
       const exchange = await send(real, read, kind, `read #${record.number}${kind === 'read-after-delete' ? ' after its delete' : ''}`, parts)
       if (kind === 'read-after-create') exchange.written = { fields: record.expected, by: `${record.by}, read back later`, textual: record.textual }
@@ -160,10 +169,9 @@ export async function generateSequences(context: RunContext, runs: number, seed:
       check = (model: Readonly<Model>) => model.live > 0
       async run(_: Model, real: Real) {
         const record = pick(real.live, this.index)
-        const values = record.values.get(this.operation.id)
-        const base = values && context.validParts(this.operation, { overrides: values })
-        if (!base) return
-        const parts = { ...base, body: withLinks(this.operation, fresh(this.body), values) }
+        const target = addressed(this.operation, record)
+        if (!target?.parts) return
+        const parts = { ...target.parts, body: withLinks(this.operation, fresh(this.body), target.values) }
         if (!context.isValid(this.operation, parts)) return
         const exchange = await send(real, this.operation, 'generated', `update #${record.number} (${this.operation.method}) ${JSON.stringify(parts.body)}`, parts)
         const fields = fieldsOf(this.operation, parts)
@@ -179,7 +187,7 @@ export async function generateSequences(context: RunContext, runs: number, seed:
     }
 
     const deleteRecord = async (real: Real, record: Created, judged: boolean) => {
-      const parts = context.validParts(remove, { overrides: record.values.get(remove.id) ?? {} })
+      const parts = addressed(remove, record)?.parts
       if (!parts) return undefined
       if (!judged) return context.try(remove, 'valid', 'clean-up of a record the suite created', parts)
       return send(real, remove, 'generated', `delete #${record.number}`, parts)

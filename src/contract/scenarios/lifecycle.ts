@@ -26,9 +26,15 @@ export function linked(context: RunContext, exchange: Exchange, parts: RequestPa
     const operation = context.spec.operations.find((op) => op.id === link.operationId)
     if (!operation) return []
     const body = link.requestBody && typeof link.requestBody === 'object' ? (link.requestBody as Record<string, unknown>) : {}
-    return [{ operation, values: Object.fromEntries([...resolve(link.parameters ?? {}), ...resolve(body)]) }]
+    const values = Object.fromEntries([...resolve(link.parameters ?? {}), ...resolve(body)])
+    // A link whose value is missing (a create sent without the field a search takes) names no
+    // record: following it would fall back to example values, and so to a record the suite did not make.
+    return complete(values) ? [{ operation, values }] : []
   })
 }
+
+const complete = (value: unknown): boolean =>
+  value !== undefined && (typeof value !== 'object' || value === null || Object.values(value).every(complete))
 
 export const isUpdate = (op: SpecOperation) => op.method === 'PATCH' || op.method === 'PUT' || (op.method === 'POST' && /update/i.test(op.id))
 
