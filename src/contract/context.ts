@@ -229,7 +229,7 @@ export class RunContext {
 
   /** Sends a request and records the exchange, for the checks to judge when the run ends. */
   async send(operation: SpecOperation, kind: ExchangeKind, description: string, parts: RequestParts, auth = this.auth(operation)): Promise<Exchange> {
-    const exchange = await this.try(operation, kind, description, parts, auth)
+    const exchange = await this.attempt(operation, kind, description, parts, auth)
     this.record(exchange)
     return exchange
   }
@@ -238,7 +238,7 @@ export class RunContext {
    * Sends a request without recording it: the generative phase judges its examples as it goes
    * and records only the ones it reports (see `failures`).
    */
-  async try(operation: SpecOperation, kind: ExchangeKind, description: string, parts: RequestParts, auth = this.auth(operation)): Promise<Exchange> {
+  async attempt(operation: SpecOperation, kind: ExchangeKind, description: string, parts: RequestParts, auth = this.auth(operation)): Promise<Exchange> {
     const request = buildRequest(this.client, operation, parts, auth)
     const response = await this.client.send(request)
     return { operation, kind, description, request, response, secrets: auth?.secrets ?? [] }

@@ -47,7 +47,7 @@ export async function generateExamples(context: RunContext, runs: number, seed: 
       async (generated): Promise<{ exchanges: Exchange[]; failed?: number; example: string }> => {
         const parts = resolveFresh(generated, (schema) => context.generator.value(schema, { fresh: true })) as RequestParts
         if (!context.isValid(operation, parts)) skip()
-        const exchange = await context.try(operation, 'generated', 'a generated example', parts)
+        const exchange = await context.attempt(operation, 'generated', 'a generated example', parts)
         return { exchanges: [exchange], failed: context.failing(exchange).length > 0 ? 0 : undefined, example: `${label(operation)} with ${describeParts(parts)}` }
       },
       { runs, seed },

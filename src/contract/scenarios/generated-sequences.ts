@@ -98,7 +98,7 @@ export async function generateSequences(context: RunContext, runs: number, seed:
     }
 
     const send = async (real: Real, operation: SpecOperation, kind: ExchangeKind, words: string, parts: RequestParts) => {
-      const exchange = await context.try(operation, kind, `step ${real.exchanges.length + 1} of a generated sequence: ${words}`, parts)
+      const exchange = await context.attempt(operation, kind, `step ${real.exchanges.length + 1} of a generated sequence: ${words}`, parts)
       real.exchanges.push(exchange)
       real.steps.push(words)
       return exchange
@@ -189,7 +189,7 @@ export async function generateSequences(context: RunContext, runs: number, seed:
     const deleteRecord = async (real: Real, record: Created, judged: boolean) => {
       const parts = addressed(remove, record)?.parts
       if (!parts) return undefined
-      if (!judged) return context.try(remove, 'valid', 'clean-up of a record the suite created', parts)
+      if (!judged) return context.attempt(remove, 'valid', 'clean-up of a record the suite created', parts)
       return send(real, remove, 'generated', `delete #${record.number}`, parts)
     }
 
