@@ -39,6 +39,9 @@ export default defineConfig([
     format: 'esm',
     clean: true,
     outputOptions: { chunkFileNames: 'chunks/[name]-[hash].mjs' },
+    // The sandbox page's request console: the two Swagger UI files it loads, with their licence,
+    // so `mockdesk serve` serves them from the package (no CDN, and no swagger-ui-dist install).
+    copy: [{ from: ['swagger-ui-bundle.js', 'swagger-ui.css', 'LICENSE', 'NOTICE'].map((file) => `node_modules/swagger-ui-dist/${file}`), to: 'dist/console' }],
   },
   {
     ...library,

@@ -48,7 +48,8 @@ Persistence:
 
 Every API is served under /<id> plus its documented base path, e.g.
   http://127.0.0.1:${defaultPort}/toptickets/v1/customers
-The sandbox page (APIs, keys, curl, record counts, live request log, reset) is at /.
+The sandbox page (APIs, keys, curl, a data browser, a request console, the live request log, reset,
+snapshots) is at /.
 Control: GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N], GET /__mockdesk/requests[?after=N],
 GET and POST /__mockdesk/snapshot, GET and PUT /__mockdesk/behaviour. Calls that change state need
 -H 'x-mockdesk-control: 1' (or a JSON content type); bound to loopback, the control plane answers only
@@ -138,7 +139,7 @@ export async function serve(args: string[]): Promise<number> {
   let server = await start(config, port)
   const logging = () => ({ format: (options.log ?? config?.logging?.format ?? 'text') as LogFormat, quiet: options.quiet ?? config?.logging?.quiet ?? false })
   let logger = createLogger(logging().format)
-  let stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.requests, logger)
+  let stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.allRequests, logger)
 
   if (recording) {
     for (const s of await seedFromRecording(server.mockdesk, recording)) console.log(`seeded ${s.api} ${s.collection} with ${s.records} recorded records${s.skipped ? ` (${s.skipped} did not fit the spec)` : ''}`)
@@ -178,7 +179,7 @@ export async function serve(args: string[]): Promise<number> {
             server.mockdesk.behave(after.behaviour)
             logger.info(`${options.config} changed: behaviour applied, data kept`)
           }
-          stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.requests, logger)
+          stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.allRequests, logger)
         },
         (error) => logger.error(`${options.config} not applied, the server keeps the last good config: ${error instanceof Error ? error.message : error}`),
       )

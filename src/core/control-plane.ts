@@ -7,10 +7,15 @@
  * `GET /__mockdesk/snapshot` (every store as JSON, to save a demo's state or attach to a bug
  * report) and `POST /__mockdesk/snapshot` (load such a file back),
  * `GET /__mockdesk/behaviour` (latency, faults, rate limits in force) and
- * `PUT /__mockdesk/behaviour` (replace them; a JSON body, sent as application/json).
+ * `PUT /__mockdesk/behaviour` (replace them; a JSON body, sent as application/json);
+ * for the sandbox page's tools, `GET /__mockdesk/data...` (the data browser, data-browser.ts),
+ * `GET /__mockdesk/requests/<seq>` (one logged request with its headers and bodies) and
+ * `GET /__mockdesk/openapi/<api>` (the request console's spec, console-document.ts).
  */
 import secureJson from 'secure-json-parse'
 import { checkControlAccess, type ControlAccess } from './control-access.ts'
+import { consoleDocument, openapiPrefix } from './console-document.ts'
+import { browseData, dataPrefix } from './data-browser.ts'
 import { KitError } from './kit-error.ts'
 import type { Mockdesk, MockdeskSnapshot } from './mockdesk.ts'
 import { defaultMaxBodyBytes, excessiveNesting, maxJsonDepth, readBodyBytes } from './request-body.ts'
@@ -90,6 +95,13 @@ export async function handleControlRequest(request: Request, url: URL, mockdesk:
   const route = `${request.method} ${url.pathname.slice(controlPrefix.length)}`
   // Everything below acts on the world the request names: its session's, or the default one.
   const world = mockdesk.worldOf(request)
+  const path = url.pathname.slice(controlPrefix.length)
+  if (request.method === 'GET' && (path === dataPrefix || path.startsWith(`${dataPrefix}/`))) return browseData(world, path, url)
+  if (request.method === 'GET' && path.startsWith(openapiPrefix)) {
+    return consoleDocument(world.definitions, path.slice(openapiPrefix.length), (api) => baseUrlOf(mockdesk.apis.find((mounted) => mounted.definition === api)!.base, url))
+  }
+  const logged = /^\/requests\/(\d{1,16})$/.exec(path)
+  if (request.method === 'GET' && logged) return loggedRequest(world, Number(logged[1]))
   switch (route) {
     case 'GET /health':
       return Response.json(describe(mockdesk, url, world))
@@ -148,7 +160,20 @@ export async function handleControlRequest(request: Request, url: URL, mockdesk:
       throw new KitError(
         'MOCKDESK_NO_ROUTE',
         `There is no control endpoint ${route}.`,
-        'The control endpoints are GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N], GET /__mockdesk/requests[?after=N], GET and POST /__mockdesk/snapshot, and GET and PUT /__mockdesk/behaviour.',
+        'The control endpoints are GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?seed=N], GET /__mockdesk/requests[?after=N], GET /__mockdesk/requests/<seq>, GET and POST /__mockdesk/snapshot, GET and PUT /__mockdesk/behaviour, GET /__mockdesk/data[/<api>/<collection>[/<id>]] and GET /__mockdesk/openapi/<api>.',
       )
   }
+}
+
+/** One entry of the world's request log with its exchange (headers and bodies) when it was kept. */
+function loggedRequest(world: World, seq: number): Response {
+  const entry = world.requests.entry(seq)
+  if (!entry) {
+    throw new KitError(
+      'MOCKDESK_NO_ROUTE',
+      `The request log of this world holds no request ${seq}.`,
+      `It keeps the last ${world.requests.size} requests; GET /__mockdesk/requests lists them with their "seq".`,
+    )
+  }
+  return Response.json(entry)
 }

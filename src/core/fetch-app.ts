@@ -10,6 +10,7 @@ import { matchRoute } from './api-handlers.ts'
 import { behaviourNoteOf } from './behaviour/behaviour.ts'
 import { socketFaultOf } from './behaviour/faults.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
+import { captureExchange, copyRequest, maskedPath, type RequestExchange } from './request-exchange.ts'
 import type { Mockdesk, MountedApi } from './mockdesk.ts'
 import type { World } from './world.ts'
 
@@ -74,9 +75,14 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     }
     const mounted = mounts.find(({ prefix }) => withinPrefix(url.pathname, prefix))?.api
     if (mounted) {
+      // A page watching this world's log wants headers and bodies: the body is copied before the
+      // handler reads it. Nobody watching, nothing is copied.
+      const copy = mockdesk.worldOf(request).requests.watched ? copyRequest(request) : undefined
       // The mounted API's own route table: the same resolvers as its MSW handlers, matched directly.
       const response = await matchRoute(mounted.compiled, request, url.pathname, url)
-      log(request, url, at, response, mounted.definition.id)
+      const answeredAt = Date.now()
+      const exchange = copy && !socketFaultOf(response) ? await captureExchange(copy, response).catch(() => undefined) : undefined
+      log(request, url, at, response, mounted.definition.id, exchange, answeredAt)
       return response
     }
     const page = request.method === 'GET' ? await options.pages?.(request, url) : undefined
@@ -87,20 +93,20 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   }
 
   // Calls to the APIs (and misses) are logged; the control plane and pages are not, or the
-  // sandbox page's own polling would drown them.
-  function log(request: Request, url: URL, at: number, response: Response, api?: string) {
+  // sandbox page's own polling would drown them. Credentials in the query (`?apiKey=`) are masked.
+  function log(request: Request, url: URL, at: number, response: Response, api?: string, exchange?: RequestExchange, answeredAt = Date.now()) {
     const note = behaviourNoteOf(response)
     const world = mockdesk.worldOf(request)
     const entry = {
       at: new Date(at).toISOString(),
       method: request.method,
-      path: url.pathname + url.search,
+      path: maskedPath(url.pathname + url.search),
       status: response.status,
-      ms: Date.now() - at,
+      ms: answeredAt - at,
       api,
       ...(note && { delay: note.delay || undefined, fault: note.rateLimited ? 'rate-limited' : note.fault }),
     }
-    world.requests.record(entry)
+    world.requests.record(entry, exchange)
     if (options.sessions) mockdesk.allRequests.record({ ...entry, session: world.name })
   }
 

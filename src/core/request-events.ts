@@ -2,7 +2,9 @@
  * `GET /__mockdesk/requests/events[?after=N]`: the request log of one world as server-sent
  * events, so the sandbox page shows each request as it is answered instead of polling. Each event
  * is one log entry (`id` is its `seq`, so a reconnecting EventSource resumes where it stopped via
- * `Last-Event-ID`); a comment every 15 s keeps proxies from closing an idle stream.
+ * `Last-Event-ID`); a comment every 15 s keeps proxies from closing an idle stream. While the
+ * stream is open the log keeps each request's headers and bodies, which the events carry
+ * (`exchange`, see request-exchange.ts).
  */
 import type { LoggedRequest, RequestLog } from './request-log.ts'
 
@@ -15,12 +17,14 @@ export function requestEvents(request: Request, log: RequestLog, after: number):
   let stop = () => {}
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      const send = (entry: LoggedRequest) => controller.enqueue(encoder.encode(`id: ${entry.seq}\ndata: ${JSON.stringify(entry)}\n\n`))
+      const send = (entry: LoggedRequest) => controller.enqueue(encoder.encode(`id: ${entry.seq}\ndata: ${JSON.stringify(log.withExchange(entry))}\n\n`))
+      const unwatch = log.watch()
       controller.enqueue(encoder.encode(`retry: 2000\n\n`))
       for (const entry of log.since(from)) send(entry)
       const unlisten = log.subscribe(send)
       const timer = setInterval(() => controller.enqueue(encoder.encode(': keep-alive\n\n')), keepAliveMs)
       stop = () => {
+        unwatch()
         unlisten()
         clearInterval(timer)
       }

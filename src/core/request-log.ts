@@ -1,3 +1,5 @@
+import type { RequestExchange } from './request-exchange.ts'
+
 /**
  * The last requests the mock answered, for the sandbox page's live log. A bounded ring buffer:
  * a long-running demo server must not grow without end, and a page only shows the recent ones.
@@ -24,20 +26,76 @@ export interface LoggedRequest {
 }
 
 export const defaultRequestLogSize = 200
+/** Memory for the exchanges (headers and bodies) a log keeps; the oldest go first beyond it. */
+export const exchangeBudgetChars = 256 * 1024
+
+/** A log entry with its headers and bodies, when they were kept. */
+export type LoggedExchange = LoggedRequest & { exchange?: RequestExchange }
 
 export class RequestLog {
   readonly #entries: LoggedRequest[] = []
   readonly #listeners = new Set<(entry: LoggedRequest) => void>()
+  /** Exchanges by seq, oldest first, within exchangeBudgetChars. */
+  readonly #exchanges = new Map<number, { exchange: RequestExchange; size: number }>()
+  #exchangeChars = 0
+  #watchers = 0
   #seq = 0
 
   constructor(readonly size = defaultRequestLogSize) {}
 
-  record(entry: Omit<LoggedRequest, 'seq'>): LoggedRequest {
+  record(entry: Omit<LoggedRequest, 'seq'>, exchange?: RequestExchange): LoggedRequest {
     const logged = { seq: ++this.#seq, ...entry }
     this.#entries.push(logged)
-    if (this.#entries.length > this.size) this.#entries.shift()
+    if (this.#entries.length > this.size) this.#forget(this.#entries.shift()!.seq)
+    if (exchange) this.#keep(logged.seq, exchange)
     for (const listener of this.#listeners) listener(logged)
     return logged
+  }
+
+  #keep(seq: number, exchange: RequestExchange) {
+    // Roughly what it holds in memory (a type-only import keeps the browser bundle without it).
+    const size = JSON.stringify(exchange).length
+    this.#exchanges.set(seq, { exchange, size })
+    this.#exchangeChars += size
+    for (const [oldest] of this.#exchanges) {
+      if (this.#exchangeChars <= exchangeBudgetChars) break
+      this.#forget(oldest)
+    }
+  }
+
+  #forget(seq: number) {
+    const kept = this.#exchanges.get(seq)
+    if (!kept) return
+    this.#exchanges.delete(seq)
+    this.#exchangeChars -= kept.size
+  }
+
+  /**
+   * Says someone shows this log with headers and bodies (the sandbox page's live log): while
+   * anyone does, the server keeps each request's exchange. Returns the way to stop watching.
+   */
+  watch(): () => void {
+    this.#watchers++
+    let stopped = false
+    return () => {
+      if (!stopped) this.#watchers--
+      stopped = true
+    }
+  }
+
+  get watched(): boolean {
+    return this.#watchers > 0
+  }
+
+  /** One kept entry with its exchange, if that was kept too. */
+  entry(seq: number): LoggedExchange | undefined {
+    const entry = this.#entries.find((logged) => logged.seq === seq)
+    return entry && this.withExchange(entry)
+  }
+
+  withExchange(entry: LoggedRequest): LoggedExchange {
+    const kept = this.#exchanges.get(entry.seq)
+    return kept ? { ...entry, exchange: kept.exchange } : entry
   }
 
   /**
@@ -61,5 +119,7 @@ export class RequestLog {
 
   clear(): void {
     this.#entries.length = 0
+    this.#exchanges.clear()
+    this.#exchangeChars = 0
   }
 }

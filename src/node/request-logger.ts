@@ -2,11 +2,13 @@
  * `mockdesk serve`'s request lines, through pino: one line per request answered (time, session,
  * method, path, status, ms, and the delay or fault the behaviour stage applied), as text for
  * people (pino-pretty) or as JSON lines for machines. The events are the request log's, so
- * `/__mockdesk/requests` and the sandbox page show the same ones.
+ * `/__mockdesk/requests` and the sandbox page show the same ones. With sessions, every world's
+ * requests are logged, each labelled with its session; the default world's carry no label.
  */
 import { pino, type Logger } from 'pino'
 import { PinoPretty } from 'pino-pretty'
 import type { LoggedRequest } from '../core/request-log.ts'
+import { defaultSessionName } from './sessions/session-name.ts'
 
 export type LogFormat = 'text' | 'json'
 
@@ -36,7 +38,12 @@ function requestLine(entry: LoggedRequest): string {
   return [entry.method.padEnd(6), entry.path, entry.status === 0 ? '---' : entry.status, `${entry.ms}ms`, ...extras].join(' ')
 }
 
-/** Logs each request as it is recorded; returns the unsubscribe. */
+/**
+ * Logs each request as it is recorded (give it `mockdesk.allRequests` for every world's); returns
+ * the unsubscribe.
+ */
 export function logRequests(log: { subscribe(listener: (entry: LoggedRequest) => void): () => void }, logger: Logger): () => void {
-  return log.subscribe(({ seq, at: _at, ...entry }) => logger.info({ kind: 'request', seq, ...entry }, 'request'))
+  return log.subscribe(({ seq, at: _at, session, ...entry }) =>
+    logger.info({ kind: 'request', seq, ...entry, ...(session !== undefined && session !== defaultSessionName && { session }) }, 'request'),
+  )
 }

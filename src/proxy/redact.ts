@@ -7,6 +7,9 @@
  * store seeded from a recording still passes the spec's checks.
  */
 import { createHmac, randomBytes } from 'node:crypto'
+import { maskedCredential, normalName, secretMask, secretNames } from '../core/secret-names.ts'
+
+export { secretMask }
 
 export type RedactionKind = 'secret' | 'email' | 'name' | 'phone' | 'text'
 
@@ -20,12 +23,10 @@ export interface RedactionOptions {
 }
 
 /** How a field name is compared: case and `_`/`-` ignored, so `first_name` matches `firstName`. */
-const normal = (name: string) => name.toLowerCase().replace(/[_\-\s]/g, '')
+const normal = normalName
 
 export const defaultRedactions: Record<string, RedactionKind> = {
-  ...Object.fromEntries(
-    ['authorization', 'proxyauthorization', 'cookie', 'setcookie', 'apikey', 'xapikey', 'xauthtoken', 'token', 'accesstoken', 'refreshtoken', 'idtoken', 'password', 'passwd', 'secret', 'clientsecret', 'key', 'privatekey', 'sessionid', 'signature'].map((n) => [n, 'secret' as const]),
-  ),
+  ...Object.fromEntries(secretNames.map((n) => [n, 'secret' as const])),
   ...Object.fromEntries(['email', 'emailaddress', 'mail', 'customeremail', 'useremail'].map((n) => [n, 'email' as const])),
   ...Object.fromEntries(
     ['name', 'firstname', 'lastname', 'fullname', 'displayname', 'contactname', 'customername', 'username', 'givenname', 'familyname', 'surname', 'middlename', 'nickname'].map((n) => [n, 'name' as const]),
@@ -34,7 +35,6 @@ export const defaultRedactions: Record<string, RedactionKind> = {
 }
 
 const emailPattern = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
-export const secretMask = '[REDACTED]'
 
 export class Redactor {
   readonly #key = randomBytes(32)
@@ -103,10 +103,7 @@ export class Redactor {
 
   /** A header's value: credentials masked (`Bearer [REDACTED]`), e-mails masked. */
   header(name: string, value: string): string {
-    if (this.kindOf(name) === 'secret') {
-      const scheme = /^(Bearer|Basic|Token|Digest)\s/i.exec(value)?.[1]
-      return scheme ? `${scheme} ${secretMask}` : secretMask
-    }
+    if (this.kindOf(name) === 'secret') return maskedCredential(value)
     return this.text(value)
   }
 

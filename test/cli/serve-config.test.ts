@@ -122,3 +122,20 @@ it('--watch applies an edited config without a restart: behaviour changes keep t
   expect((await (await fetch(`${url}/__mockdesk/health`)).json()).seed).toBe(9)
   expect((await fetch(`${url}/toptickets/v1/customers/${id}`, { headers: key })).status).toBe(404)
 }, 30_000)
+
+it('prints every world’s request lines, each session’s labelled, the default world’s as before', async () => {
+  const { url, output } = await serve('--api', 'toptickets', '--count', '3')
+  await fetch(`${url}/v1/customers?limit=1`, { headers: key })
+  await fetch(`${url}/v1/customers?limit=2`, { headers: { ...key, 'x-mockdesk-session': 'worker-7' } })
+  await until(() => output.stdout.includes('limit=2'), 'the session’s request line')
+  const lines = output.stdout.split('\n')
+  expect(lines.find((line) => line.includes('limit=1'))).toMatch(/GET +\/v1\/customers\?limit=1 200 \d+ms$/)
+  expect(lines.find((line) => line.includes('limit=2'))).toMatch(/GET +\/v1\/customers\?limit=2 200 \d+ms session worker-7$/)
+
+  const json = await serve('--api', 'toptickets', '--count', '3', '--log', 'json')
+  await fetch(`${json.url}/v1/customers?limit=3`, { headers: { ...key, 'x-mockdesk-session': 'worker-8' } })
+  await fetch(`${json.url}/v1/customers?limit=4`, { headers: key })
+  await until(() => json.output.stdout.includes('limit=4'), 'the default world’s JSON line')
+  const objects = json.output.stdout.split('\n').filter((line) => line.includes('"kind":"request"')).map((line) => JSON.parse(line))
+  expect(objects.map((o) => [o.path, o.session])).toEqual([['/v1/customers?limit=3', 'worker-8'], ['/v1/customers?limit=4', undefined]])
+})

@@ -84,7 +84,7 @@ describe('the packed tarball', () => {
   it('ships built code, declarations, specs, the sandbox page and the config schema, and no sources, tests or tooling', async () => {
     const listing = await run('tar', ['-tzf', tarball], path.dirname(tarball))
     const files = listing.stdout.split('\n').filter(Boolean).map((file) => file.replace(/^package\//, ''))
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/cli.mjs', 'dist/node/index.mjs', 'dist/node/index.cjs', 'dist/node/index.d.mts', 'dist/node/index.d.cts', 'dist/types/toptickets.d.mts', 'specs/toptickets.yaml', 'src/sandbox/index.html']))
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/cli.mjs', 'dist/node/index.mjs', 'dist/node/index.cjs', 'dist/node/index.d.mts', 'dist/node/index.d.cts', 'dist/types/toptickets.d.mts', 'specs/toptickets.yaml', 'src/sandbox/index.html', 'dist/console/swagger-ui-bundle.js', 'dist/console/swagger-ui.css', 'dist/console/LICENSE']))
     expect(files.filter((file) => /^(test|\.ci|fixtures)\/|^src\/(?!sandbox\/|config\/mockdesk\.config\.schema\.json$)|tsconfig|\.ts$/.test(file) && !file.endsWith('.d.mts') && !file.endsWith('.d.cts'))).toEqual([])
   })
 })
@@ -172,6 +172,10 @@ describe('the installed CLI', () => {
       expect(await customers.json()).toHaveLength(2)
       const page = await fetch(`${base}/`)
       expect(await page.text()).toContain('<html')
+      // The sandbox page's request console comes from the installed package, not a CDN.
+      const console = await fetch(`${base}/console/swagger-ui-bundle.js`)
+      expect([console.status, console.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8'])
+      expect((await console.text()).length).toBeGreaterThan(1_000_000)
     } finally {
       server.kill()
     }

@@ -15,3 +15,28 @@ it('keeps only the newest entries, numbered for polling with "after"', () => {
   expect(log.since()).toEqual([])
   expect(log.record(entry('/f')).seq).toBe(6)
 })
+
+const exchange = (chars: number) => ({ request: { headers: {}, size: 0 }, response: { headers: {}, body: 'x'.repeat(chars), size: chars } })
+
+it('keeps exchanges within its budget, oldest dropped first, and never beyond the entries it keeps', () => {
+  const log = new RequestLog(10)
+  // Four exchanges of ~100 KiB: only the newest two fit in 256 KiB.
+  for (const path of ['/a', '/b', '/c', '/d']) log.record(entry(path), exchange(100 * 1024))
+  expect(log.since().map((e) => log.entry(e.seq)?.exchange !== undefined)).toEqual([false, false, true, true])
+  // An entry that leaves the ring takes its exchange along.
+  for (let i = 0; i < 10; i++) log.record(entry(`/small-${i}`), exchange(10))
+  expect(log.entry(4)).toBeUndefined()
+  expect(log.since().every((e) => log.entry(e.seq)?.exchange?.response.body === 'x'.repeat(10))).toBe(true)
+})
+
+it('says whether anyone watches, counting each watcher once', () => {
+  const log = new RequestLog()
+  expect(log.watched).toBe(false)
+  const stopA = log.watch()
+  const stopB = log.watch()
+  stopA()
+  stopA()
+  expect(log.watched).toBe(true)
+  stopB()
+  expect(log.watched).toBe(false)
+})

@@ -12,6 +12,8 @@ import { SessionRegistry, type SessionLimits, type WorldSource } from './session
 
 /** Control calls that act on the caller's own world only (see ownWorldCall). */
 const ownWorldRoutes = new Set(['GET /health', 'GET /apis', 'GET /requests', 'GET /requests/events', 'GET /snapshot', 'POST /reset', 'POST /snapshot'])
+/** The sandbox page's tools: the data browser, one logged request, the console's spec. */
+const ownWorldReads = /^GET \/(data(\/.*)?|requests\/\d+|openapi\/[^/]+)$/
 
 export interface SessionOptions extends Partial<SessionLimits>, SessionNaming {}
 
@@ -33,7 +35,7 @@ export function createSessions(mockdesk: Mockdesk, options: SessionOptions = {},
       // A header can name anyone's session; a visitor's cookie and an API key name one's own.
       const session = sessionOf(request, url, options)
       const route = `${request.method} ${url.pathname.slice(controlPrefix.length)}`
-      return session !== undefined && session.by !== 'header' && session.name !== defaultSessionName && ownWorldRoutes.has(route)
+      return session !== undefined && session.by !== 'header' && session.name !== defaultSessionName && (ownWorldRoutes.has(route) || ownWorldReads.test(route))
     },
     decorate(request, url, response) {
       // A visitor of the sandbox page without a world yet gets one: the cookie names it.
