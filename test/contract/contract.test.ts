@@ -126,6 +126,19 @@ describe('contract suite against broken servers', () => {
     expect(await urls(3)).toBe(await urls(3))
   })
 
+  it('finds and shrinks a generative failure the same way again with the same seed', async () => {
+    const server = brokenServers.find((s) => s.name === 'fails with 500 on a page past the last customer')!
+    const shrunk = async () => {
+      await mock.reset()
+      mock.server.use(...server.handlers(mock.mockdesk.handlers))
+      const report = await runContract({ api: 'toptickets', baseUrl: base, credentials, examples: 20, seed: 9, checks: ['not-a-server-error'] })
+      return report.failures.map((f) => [f.example, f.curl])
+    }
+    const first = await shrunk()
+    expect(first).toHaveLength(1)
+    expect(await shrunk()).toEqual(first)
+  })
+
   it('caps the request rate', async () => {
     const started = Date.now()
     const report = await runContract({ api: 'toptickets', baseUrl: base, credentials, readOnly: true, rate: 200, checks: ['not-a-server-error'] })
