@@ -150,14 +150,12 @@ export async function generateSequences(context: RunContext, runs: number, seed:
           if (!record.values.has(remove!.id)) await readRecord(real, record, 'read-after-create')
         } else judge(real, exchange)
       }
-      toString = () => `create ${JSON.stringify(this.body)}`
     }
 
     class Read implements Step {
       constructor(readonly index: number) {}
       check = (model: Readonly<Model>) => model.live > 0
       run = (_: Model, real: Real) => readRecord(real, pick(real.live, this.index), 'read-after-create')
-      toString = () => `read ${this.index}`
     }
 
     class Update implements Step {
@@ -183,7 +181,6 @@ export async function generateSequences(context: RunContext, runs: number, seed:
         }
         judge(real, exchange)
       }
-      toString = () => `update ${this.operation.id} ${this.index} ${JSON.stringify(this.body)}`
     }
 
     const deleteRecord = async (real: Real, record: Created, judged: boolean) => {
@@ -210,14 +207,12 @@ export async function generateSequences(context: RunContext, runs: number, seed:
         // A delete shows only in what a read finds next: read it at once (ReadDeleted reads again later).
         if (ok(exchange)) await readRecord(real, record, 'read-after-delete')
       }
-      toString = () => `delete ${this.index}`
     }
 
     class ReadDeleted implements Step {
       constructor(readonly index: number) {}
       check = (model: Readonly<Model>) => model.deleted > 0
       run = (_: Model, real: Real) => readRecord(real, pick(real.deleted, this.index), 'read-after-delete')
-      toString = () => `read deleted ${this.index}`
     }
 
     // A sequence is a list of steps, run in order; a step with nothing to act on (a read before any
