@@ -2,9 +2,7 @@
  * `npx size-limit` (after `npm run build`; the consumer suite runs it): what mockdesk adds to a
  * web app through `mockdesk/browser`, minified and gzipped, with msw, Faker and request
  * validation included. One API: the other APIs' chunks are left out, as an app that mounts one
- * API never loads them. The budgets are the README's; a build that outgrows one fails. The
- * behaviour stage and the config validator (issue 15) and copy-on-write worlds (issue 14) took one
- * API from 248 kB to 257 kB, past the 250 kB target: the budget follows what ships, and the README says by how much the target is missed.
+ * API never loads them. The budgets are the README's; a build that outgrows one fails.
  */
 import { readdirSync } from 'node:fs'
 
@@ -21,21 +19,31 @@ const onlyApi = (kept) => ({
   },
 })
 
+/**
+ * size-limit leaves peer dependencies out of the bundle it measures; msw is one (the app's own
+ * msw is the one mockdesk uses), but it ships with mockdesk's worker all the same, so it is
+ * counted: msw/browser alone is about 94 kB of each figure.
+ */
+const withMsw = (config, plugins = []) => ({
+  ...config,
+  external: (config.external ?? []).filter((name) => name !== 'msw'),
+  plugins: [...(config.plugins ?? []), ...plugins],
+})
+
 const browser = { path: 'dist/browser/index.mjs', import: '{ setupMockdeskWorker }', gzip: true }
 
 export default [
   {
     name: 'mockdesk/browser, one API (toptickets)',
     ...browser,
-    limit: '258 kB',
-    modifyEsbuildConfig: (config) => ({ ...config, plugins: [...(config.plugins ?? []), onlyApi('toptickets')] }),
+    limit: '249 kB',
+    modifyEsbuildConfig: (config) => withMsw(config, [onlyApi('toptickets')]),
   },
   {
-    // Over the 250 kB target: its customers get Dutch names, so Faker's nl locale comes too.
     name: 'mockdesk/browser, one API (omnidesk, the largest)',
     ...browser,
-    limit: '284 kB',
-    modifyEsbuildConfig: (config) => ({ ...config, plugins: [...(config.plugins ?? []), onlyApi('omnidesk')] }),
+    limit: '268 kB',
+    modifyEsbuildConfig: (config) => withMsw(config, [onlyApi('omnidesk')]),
   },
-  { name: 'mockdesk/browser, all five APIs', ...browser, limit: '345 kB' },
+  { name: 'mockdesk/browser, all five APIs', ...browser, limit: '356 kB', modifyEsbuildConfig: (config) => withMsw(config) },
 ]

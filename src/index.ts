@@ -1,5 +1,6 @@
 /* Defining an API */
-export { defineApi, type ApiDefinition, type RouteContext, type RouteHandler, type RouteTable, type StoreOptions } from './core/define-api.ts'
+export { defineApi } from './core/define-own-api.ts'
+export type { ApiDefinition, RouteContext, RouteHandler, RouteTable, StoreOptions } from './core/define-api.ts'
 export type { RequestIssue } from './core/request-issue.ts'
 
 /* Running APIs in any runtime */

@@ -4,11 +4,15 @@
  * The worker script comes from `npx mockdesk init <public folder>`.
  */
 import { setupWorker, type SetupWorker } from 'msw/browser'
+// The app's own msw (a peer dependency), whose package.json the bundler inlines. A default
+// import: webpack refuses named imports from JSON in an .mjs module.
+import mswPackage from 'msw/package.json'
 import { loadApis, type ApiId } from '../apis/load-apis.ts'
 import type { MockdeskConfig } from '../config/mockdesk-config.ts'
 import { withConfig } from '../config/runtime-options.ts'
 import type { BehaviourSettings } from '../core/behaviour/behaviour-settings.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
+import { checkMswVersion } from '../core/msw-version.ts'
 import { documentedBaseUrl } from '../core/openapi-document.ts'
 import { ownedOriginHandlers } from '../core/owned-origins.ts'
 import { persistedState, type PersistOptions } from './persisted-state.ts'
@@ -43,6 +47,8 @@ export interface MockdeskWorker {
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export async function setupMockdeskWorker(options: SetupMockdeskWorkerOptions = {}): Promise<MockdeskWorker> {
+  // Before anything reaches msw: an msw outside the supported range fails here, with the fix.
+  checkMswVersion(mswPackage.version)
   const { apis: ids, baseUrls = {}, persist = false, config: _config, ...mockdeskOptions } = withConfig(options)
   const mockdesk = await createMockdesk(await loadApis(ids), {
     ...mockdeskOptions,

@@ -46,6 +46,9 @@ Options:
   --check <name>          Run only this check (repeatable)
   --exclude-check <name>  Skip this check (repeatable)
   --seed <n>              Seed for generated values (default 1): fixes the shape of the requests
+  --examples <n>          Generative phase: n examples per read generated from its schemas and n
+                          random create/read/update/delete sequences per create, each failure
+                          shrunk to the smallest that still fails (default 5; 0 turns it off)
   --run-id <id>           Keeps unique values (e-mails, x-unique fields) apart from other runs
                           (default: new per run); the same seed and run id repeat a run exactly
   --shard <i/n>           Judge only the i-th of n deterministic parts of the operations
@@ -109,6 +112,7 @@ export async function contract(args: string[]): Promise<number> {
       check: { type: 'string', multiple: true },
       'exclude-check': { type: 'string', multiple: true },
       seed: { type: 'string' },
+      examples: { type: 'string' },
       'run-id': { type: 'string' },
       shard: { type: 'string' },
       'read-only': { type: 'boolean' },
@@ -179,6 +183,7 @@ export async function contract(args: string[]): Promise<number> {
     checks: options.check as CheckName[] | undefined,
     excludeChecks: options['exclude-check'] as CheckName[] | undefined,
     seed: integerOption(options.seed, 'seed', usage),
+    examples: integerOption(options.examples, 'examples', usage),
     runId: options['run-id'],
     readOnly: options['read-only'],
     rate: integerOption(options.rate, 'rate', usage),

@@ -13,6 +13,8 @@ import SwaggerParser from '@apidevtools/swagger-parser'
 import openapiTS, { astToString } from 'openapi-typescript'
 import { configSchema, type ApiOperations } from '../config/config-schema.ts'
 import { listOperations, type OpenApiDocument } from '../core/openapi-document.ts'
+import { fakerLocaleModules } from './faker-locales.ts'
+import { apiValidatorModules, configValidatorModule } from './precompile-validators.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 export const specsDir = path.join(root, 'specs')
@@ -46,8 +48,8 @@ export async function listApiIds(): Promise<string[]> {
   return specIds.sort()
 }
 
-/** Every generated file, by path relative to the project root, with its content. */
-export async function generate(): Promise<Map<string, string>> {
+/** The generated files that come from the specs alone, by path relative to the project root, with their content. */
+export async function generateSources(): Promise<Map<string, string>> {
   const ids = await listApiIds()
   const files = new Map<string, string>()
   const operations: ApiOperations[] = []
@@ -66,7 +68,9 @@ export async function generate(): Promise<Map<string, string>> {
     files.set(
       `src/generated/${id}-document.ts`,
       header(source) +
-        `import type { OpenApiDocument } from '../core/openapi-document.ts'\n\n` +
+        `import type { OpenApiDocument } from '../core/openapi-document.ts'\n` +
+        // Its request and record validators, compiled here, come with it (src/core/json-schema.ts).
+        `import './${id}-validators.ts'\n\n` +
         `const document: OpenApiDocument = ${JSON.stringify(document, null, 2)}\n\nexport default document\n`,
     )
   }
@@ -93,8 +97,21 @@ export async function generate(): Promise<Map<string, string>> {
       ids.map((id) => `  ${JSON.stringify(id)}: async () => (await import('../apis/${id}/index.ts')).default as ApiDefinition,`).join('\n') +
       `\n}\n`,
   )
+  for (const [file, content] of fakerLocaleModules(header)) files.set(file, content)
   // The config's JSON Schema names every API and operation, so it is written from the specs too.
-  files.set('src/config/mockdesk.config.schema.json', `${JSON.stringify(configSchema(operations), null, 2)}\n`)
+  const schema = configSchema(operations)
+  files.set('src/config/mockdesk.config.schema.json', `${JSON.stringify(schema, null, 2)}\n`)
+  files.set('src/generated/config-validator.ts', configValidatorModule(schema, header('src/config/config-schema.ts (src/codegen/precompile-validators.ts)')))
+  return files
+}
+
+/**
+ * Every generated file: the sources above, then each API's precompiled validators, which come
+ * from loading the API (its documents as generated: `npm run generate` writes the sources first).
+ */
+export async function generate(): Promise<Map<string, string>> {
+  const files = await generateSources()
+  for (const [file, content] of await apiValidatorModules(await listApiIds(), header)) files.set(file, content)
   return files
 }
 
@@ -115,8 +132,16 @@ export async function staleFiles(): Promise<string[]> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   await mkdir(generatedDir, { recursive: true })
-  for (const [file, content] of await generate()) {
+  const write = async (file: string, content: string) => {
     await writeFile(path.join(root, file), content)
     console.log(`wrote ${file}`)
   }
+  const sources = await generateSources()
+  for (const [file, content] of sources) await write(file, content)
+  // A new API's document imports validators not compiled yet: an empty module until they are.
+  for (const id of await listApiIds()) {
+    const file = path.join(generatedDir, `${id}-validators.ts`)
+    if (!existsSync(file)) await writeFile(file, 'export {}\n')
+  }
+  for (const [file, content] of await apiValidatorModules(await listApiIds(), header)) await write(file, content)
 }

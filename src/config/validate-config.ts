@@ -4,14 +4,13 @@
  * "latency"?)`. Meaning the schema cannot check (a latency range upside down, fault rates over
  * 100%) is checked when the behaviour is built, with the same kind of message.
  */
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
+import type { ErrorObject } from 'ajv/dist/2020.js'
 import { KitError } from '../core/kit-error.ts'
+import { validateConfigDocument } from '../generated/config-validator.ts'
 import { closest } from './closest-name.ts'
 import publishedSchema from './mockdesk.config.schema.json'
 import type { BehaviourSettings } from '../core/behaviour/behaviour-settings.ts'
 import type { MockdeskConfig } from './mockdesk-config.ts'
-
-let compiled: ReturnType<Ajv2020['compile']> | undefined
 
 /**
  * The published schema, written from the specs by `npm run generate` (a test keeps it current).
@@ -22,16 +21,10 @@ export function currentConfigSchema(): object {
   return publishedSchema
 }
 
-function validator() {
-  // validateSchema: false skips compiling the 2020-12 meta-schema at every start (a test checks the
-  // schema against it); inlineRefs: false compiles each shared definition once (7x faster to build).
-  compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: false, validateSchema: false, inlineRefs: false }).compile(currentConfigSchema())
-  return compiled
-}
-
 /** The config, typed, or a MOCKDESK_BAD_CONFIG kit error listing every problem. `source` names it in messages. */
 export function validateConfig(value: unknown, source = 'the config'): MockdeskConfig {
-  const validate = validator()
+  // The published schema's validator, compiled by `npm run generate` (src/codegen/precompile-validators.ts).
+  const validate = validateConfigDocument
   if (validate(value)) return value as MockdeskConfig
   throw invalid('MOCKDESK_BAD_CONFIG', `${source} is not a valid mockdesk config`, describeErrors(validate.errors ?? []))
 }
@@ -55,7 +48,7 @@ export function validateBehaviour(value: unknown, source = 'the behaviour'): Beh
       return `${key}: unknown key${guess ? ` (did you mean "${guess}"?)` : ''}; known here: ${behaviourKeys.join(', ')}`
     })
   if (Array.isArray((value as { apis?: unknown }).apis)) problems.push('apis: must be an object by API id, e.g. { "toptickets": { "latency": 200 } }')
-  const validate = validator()
+  const validate = validateConfigDocument
   if (!validate(value)) problems.push(...describeErrors(validate.errors ?? []).filter((problem) => !problems.some((p) => p.startsWith(problem.split(':')[0]!))))
   if (problems.length > 0) throw invalid('MOCKDESK_BAD_BEHAVIOUR', `${source} is not valid`, problems)
   return value as BehaviourSettings

@@ -3,6 +3,7 @@
  * credentials, the pool of real values learnt from responses (through the spec's links), and the
  * exchanges recorded so far.
  */
+import { checks, type CheckName } from './checks/index.ts'
 import { authFor, requiresAuth, type AppliedAuth, type Credentials } from './credentials.ts'
 import type { Exchange, ExchangeKind } from './exchange.ts'
 import type { HttpClient } from './http-client.ts'
@@ -20,16 +21,18 @@ export interface Recorded {
 
 const isForm = (mediaType?: string) => mediaType === 'multipart/form-data' || mediaType === 'application/x-www-form-urlencoded'
 
-const parameterSchemas = new WeakMap<SpecOperation, Record<'path' | 'query', Schema>>()
+export type ParameterLocation = 'path' | 'query' | 'header'
+
+const parameterSchemas = new WeakMap<SpecOperation, Record<ParameterLocation, Schema>>()
 
 /**
- * An operation's path or query parameters as one object schema. Built once per operation: the
- * validator caches compiled schemas by identity, and every probe of the operation checks them.
+ * An operation's path, query or header parameters as one object schema. Built once per operation:
+ * the validator caches compiled schemas by identity, and every probe of the operation checks them.
  */
-export function parameterSchema(operation: SpecOperation, location: 'path' | 'query'): Schema {
+export function parameterSchema(operation: SpecOperation, location: ParameterLocation): Schema {
   let schemas = parameterSchemas.get(operation)
   if (!schemas) {
-    const build = (where: 'path' | 'query') => {
+    const build = (where: ParameterLocation) => {
       const parameters = operation.parameters.filter((p) => p.in === where)
       return {
         type: 'object',
@@ -37,7 +40,7 @@ export function parameterSchema(operation: SpecOperation, location: 'path' | 'qu
         required: parameters.filter((p) => p.required).map((p) => p.name),
       }
     }
-    schemas = { path: build('path'), query: build('query') }
+    schemas = { path: build('path'), query: build('query'), header: build('header') }
     parameterSchemas.set(operation, schemas)
   }
   return schemas[location]
@@ -53,7 +56,7 @@ export function bodyMedia(operation: SpecOperation) {
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** `patch` laid over `base`, object by object. */
-function merge(base: unknown, patch: unknown): unknown {
+export function merge(base: unknown, patch: unknown): unknown {
   if (!isObject(base) || !isObject(patch)) return patch
   return Object.fromEntries([...Object.keys(base), ...Object.keys(patch)].map((key) => [key, key in patch ? merge(base[key], patch[key]) : base[key]]))
 }
@@ -63,6 +66,8 @@ export interface RunSettings {
   progress?: (message: string) => void
   /** The operations whose pairs this run judges (a shard); every one when absent. */
   owned?: ReadonlySet<string>
+  /** The checks this run applies; the generative phase judges its examples with them as it goes. */
+  checks?: readonly CheckName[]
 }
 
 export class RunContext {
@@ -143,11 +148,12 @@ export class RunContext {
     if (!options.anyAuth && !this.callable(operation)) return undefined
     const parts: RequestParts = { path: {}, query: {} }
     for (const parameter of operation.parameters) {
-      if (parameter.in !== 'path' && parameter.in !== 'query') continue
+      if (parameter.in === 'cookie') continue
+      const values = parameter.in === 'header' ? (parts.header ??= {}) : parts[parameter.in]
       const pooled = options.overrides?.[parameter.name] ?? this.recall(operation.id, parameter.name, options.byName)
-      if (pooled !== undefined) parts[parameter.in][parameter.name] = pooled
+      if (pooled !== undefined) values[parameter.name] = pooled
       else if (parameter.in === 'path' && options.poolOnly) return undefined
-      else if (parameter.required) parts[parameter.in][parameter.name] = parameter.example ?? this.generator.value(parameter.schema ?? {})
+      else if (parameter.required) values[parameter.name] = parameter.example ?? this.generator.value(parameter.schema ?? {})
     }
     const body = bodyMedia(operation)
     if (body) {
@@ -214,17 +220,37 @@ export class RunContext {
     if (parts.rawBody !== undefined) return false
     if (schemaErrors(parameterSchema(operation, 'path'), parts.path, { text: true }).length > 0) return false
     if (schemaErrors(parameterSchema(operation, 'query'), parts.query, { text: true }).length > 0) return false
+    if (schemaErrors(parameterSchema(operation, 'header'), parts.header ?? {}, { text: true }).length > 0) return false
     const body = parts.mediaType ? operation.requestBody?.content[parts.mediaType] : undefined
     if (operation.requestBody?.required && parts.body === undefined) return false
     if (body?.schema && parts.body !== undefined && schemaErrors(body.schema, parts.body, { text: isForm(parts.mediaType) }).length > 0) return false
     return true
   }
 
+  /** Sends a request and records the exchange, for the checks to judge when the run ends. */
   async send(operation: SpecOperation, kind: ExchangeKind, description: string, parts: RequestParts, auth = this.auth(operation)): Promise<Exchange> {
+    const exchange = await this.attempt(operation, kind, description, parts, auth)
+    this.record(exchange)
+    return exchange
+  }
+
+  /**
+   * Sends a request without recording it: the generative phase judges its examples as it goes
+   * and records only the ones it reports (see `failures`).
+   */
+  async attempt(operation: SpecOperation, kind: ExchangeKind, description: string, parts: RequestParts, auth = this.auth(operation)): Promise<Exchange> {
     const request = buildRequest(this.client, operation, parts, auth)
     const response = await this.client.send(request)
-    const exchange: Exchange = { operation, kind, description, request, response }
-    this.recorded.push({ exchange, secrets: auth?.secrets ?? [] })
-    return exchange
+    return { operation, kind, description, request, response, secrets: auth?.secrets ?? [] }
+  }
+
+  record(exchange: Exchange) {
+    this.recorded.push({ exchange, secrets: exchange.secrets ?? [] })
+  }
+
+  /** The names of the run's checks that fail on this exchange (only for operations this run judges). */
+  failing(exchange: Exchange): CheckName[] {
+    if (!this.owns(exchange.operation)) return []
+    return (this.settings.checks ?? []).filter((name) => (checks[name](exchange, this.spec) ?? []).length > 0)
   }
 }

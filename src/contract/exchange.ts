@@ -1,4 +1,5 @@
 /** What the suite sent, what came back, and what the request was meant to test. */
+import type { Secret } from './credentials.ts'
 import type { SpecOperation } from './spec.ts'
 import type { WrittenField } from './values/written-fields.ts'
 
@@ -23,6 +24,12 @@ export type ExchangeKind =
   | 'permitted'
   /** One page of a pagination walk; the last one carries the `walk`. */
   | 'page'
+  /**
+   * A request the generative phase built from the schemas: valid, but judged on conformance (and
+   * on what a write shows), not on acceptance, since schemas cannot state every business rule
+   * (a referenced record that must exist, a phone number a channel type needs).
+   */
+  | 'generated'
 
 export interface SentRequest {
   method: string
@@ -67,4 +74,11 @@ export interface Exchange {
   written?: { fields: WrittenField[]; by: string; textual: boolean }
   /** The name of the credential a permission probe used. */
   role?: string
+  /** The credentials in the request, so a repro curl can mask them. */
+  secrets?: Secret[]
+  /**
+   * A failure the generative phase found, shrunk: the smallest example (or shortest sequence)
+   * that still fails, in words, and the requests sent before this one in that sequence.
+   */
+  generated?: { example: string; before: SentRequest[]; secrets: Secret[] }
 }

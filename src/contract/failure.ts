@@ -10,8 +10,10 @@ export interface Failure {
   received: string
   documented: string
   severity: Severity
-  /** A curl command that sends the same request (credentials as environment variables). */
+  /** A curl command that sends the same request (credentials as environment variables); one per line for a sequence. */
   curl: string
+  /** For a failure of the generative phase: the smallest example or shortest sequence that still fails. */
+  example?: string
 }
 
 /** What a check returns: failures, or `undefined` when the check does not apply to the exchange. */

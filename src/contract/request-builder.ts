@@ -13,7 +13,9 @@ export function buildRequest(client: HttpClient, operation: SpecOperation, parts
   for (const [name, value] of Object.entries(parts.query)) {
     if (value !== undefined) query[name] = Array.isArray(value) ? value.map(text) : text(value)
   }
-  const headers: Record<string, string> = { accept: 'application/json', ...auth?.headers }
+  const headers: Record<string, string> = { accept: 'application/json' }
+  for (const [name, value] of Object.entries(parts.header ?? {})) if (value !== undefined) headers[name.toLowerCase()] = text(value)
+  Object.assign(headers, auth?.headers)
   const request: SentRequest = { method: operation.method, url: client.url(path, query), headers }
   if (parts.rawBody !== undefined) {
     headers['content-type'] = parts.mediaType ?? 'application/json'

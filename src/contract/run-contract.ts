@@ -16,6 +16,8 @@ import { preflight } from './preflight.ts'
 import { probeAuth } from './scenarios/auth.ts'
 import { discover } from './scenarios/discovery.ts'
 import { askDocumentedStatuses } from './scenarios/documented-statuses.ts'
+import { generateExamples } from './scenarios/generated-examples.ts'
+import { generateSequences } from './scenarios/generated-sequences.ts'
 import { probeInvalidInput } from './scenarios/invalid-input.ts'
 import { runLifecycles } from './scenarios/lifecycle.ts'
 import { probeUnknownResources } from './scenarios/unknown-resource.ts'
@@ -46,6 +48,12 @@ export interface ContractOptions {
    * earlier run left behind never collide. Default: a new one per run; pass one to repeat a run exactly.
    */
   runId?: string
+  /**
+   * The generative phase: this many examples per read generated from its schemas, and this many
+   * random create/read/update/delete sequences per create, each failure shrunk to the smallest
+   * that still fails. 0 turns the phase off. Default 5.
+   */
+  examples?: number
   /** Send only GET/HEAD/OPTIONS requests. */
   readOnly?: boolean
   /** At most this many requests per second. */
@@ -82,6 +90,8 @@ export interface ContractReport {
   baseUrl: string
   seed: number
   runId: string
+  /** Examples per operation (and sequences per create) of the generative phase. */
+  examples: number
   readOnly: boolean
   shard?: Shard
   startedAt: string
@@ -109,8 +119,12 @@ function judge(options: ContractOptions, spec: Spec, context: RunContext, select
       if (result === undefined) continue
       const row = rows.get(`${exchange.operation.id}|${check}`)!
       row.judged++
-      const curl = toCurl(exchange.request, options.showSecrets ? [] : secrets)
-      for (const failure of result) row.failures.push({ ...failure, check, operation: row.operation, operationId: row.operationId, curl })
+      const shown = (more: typeof secrets) => (options.showSecrets ? [] : [...secrets, ...more])
+      // A failing step of a generated sequence is reproduced by the whole sequence, one curl per step.
+      const generated = exchange.generated
+      const curl = [...(generated?.before ?? []), exchange.request].map((request) => toCurl(request, shown(generated?.secrets ?? []))).join('\n')
+      const example = generated ? { example: generated.example } : {}
+      for (const failure of result) row.failures.push({ ...failure, check, operation: row.operation, operationId: row.operationId, curl, ...example })
     }
   }
   const results = [...rows.values()]
@@ -121,6 +135,7 @@ function judge(options: ContractOptions, spec: Spec, context: RunContext, select
     baseUrl: options.baseUrl,
     seed: options.seed ?? 1,
     runId: context.generator.runId,
+    examples: options.examples ?? defaultExamples,
     readOnly: context.readOnly,
     ...(options.shard ? { shard: options.shard } : {}),
     startedAt: new Date(started).toISOString(),
@@ -139,6 +154,9 @@ function judge(options: ContractOptions, spec: Spec, context: RunContext, select
   }
 }
 
+/** Small, so a normal run stays fast; `--examples 50` searches harder. */
+export const defaultExamples = 5
+
 export async function runContract(options: ContractOptions): Promise<ContractReport> {
   const started = Date.now()
   const seed = options.seed ?? 1
@@ -155,6 +173,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     readOnly: options.readOnly ?? false,
     progress: options.progress,
     owned,
+    checks: selected,
   })
 
   if (options.preflight !== false) await preflight(context, /\.(ya?ml|json)$/.test(options.api) ? undefined : options.api)
@@ -166,6 +185,12 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   // After the lifecycles: a create a server wrongly lets through cannot collide with theirs.
   await probePermissions(context, options.roles ?? [])
   await walkPages(context)
+  const examples = options.examples ?? defaultExamples
+  if (!Number.isInteger(examples) || examples < 0) throw new Error(`examples must be a whole number ≥ 0, got ${examples}.`)
+  if (examples > 0) {
+    await generateExamples(context, examples, seed)
+    await generateSequences(context, examples, seed)
+  }
   await askDocumentedStatuses(context)
 
   if (context.unauthorised.size > 0) {

@@ -2,34 +2,60 @@
  * JSON Schema validation (ajv, draft 2020-12, the dialect of OpenAPI 3.1) over the spec's own
  * schemas. Two flavours: strict for JSON bodies and stored records, and coercing for values that
  * arrive as text (path, query, headers, form fields), where "50" must count as the integer 50.
+ *
+ * Nothing is compiled at run time for the built-in APIs: `npm run generate` compiles every schema
+ * they validate with (ajv's standalone code, src/generated/<id>-validators.ts, loaded with the
+ * API's document) and files each validator under its schema's content (schema-key.ts). The ajv
+ * compiler only comes in for schemas nobody compiled ahead: an API defined outside mockdesk
+ * (`defineApi` from the package root installs it, runtime-schema-compiler.ts) and the generator.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { SchemaObject } from './openapi-document.ts'
+import { schemaKey } from './schema-key.ts'
 
 export type { ErrorObject, ValidateFunction }
 
-function createAjv(coerce: boolean): Ajv2020 {
-  // strict: false because OpenAPI schemas carry keywords JSON Schema does not know (example, x-*).
-  // validateSchema: false because swagger-parser has validated every spec already (npm run
-  // generate, and a test); checking each schema against the meta-schema again costs start-up time.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, useDefaults: true, coerceTypes: coerce, validateSchema: false })
-  addFormats(ajv)
-  return ajv
-}
+/** Compiles a schema when no precompiled validator has its content. */
+export type SchemaCompiler = (schema: SchemaObject, coerce: boolean) => ValidateFunction
 
-const strictAjv = createAjv(false)
-const coercingAjv = createAjv(true)
+const precompiled = new Map<string, ValidateFunction>()
+let compiler: SchemaCompiler | undefined
+let onCompile: ((schema: SchemaObject, coerce: boolean) => void) | undefined
+
 const cache = new WeakMap<SchemaObject, ValidateFunction>()
 const coercingCache = new WeakMap<SchemaObject, ValidateFunction>()
 
-/** A compiled validator for a schema object, cached by identity so each schema compiles once. */
+/** Called by each generated validators module as it loads. */
+export function registerPrecompiledValidators(validators: Record<string, ValidateFunction>): void {
+  for (const [key, validate] of Object.entries(validators)) precompiled.set(key, validate)
+}
+
+/** Installs the compiler for schemas with no precompiled validator (see runtime-schema-compiler.ts). */
+export function useSchemaCompiler(compile: SchemaCompiler): void {
+  compiler = compile
+}
+
+/** The generator's hook: told of every schema asked for, precompiled or not. */
+export function watchSchemaCompiles(watch: ((schema: SchemaObject, coerce: boolean) => void) | undefined): void {
+  onCompile = watch
+}
+
+/** A validator for a schema object, cached by identity so each schema is looked up once. */
 export function compileSchema(schema: SchemaObject, options: { coerce?: boolean } = {}): ValidateFunction {
-  const store = options.coerce ? coercingCache : cache
+  const coerce = options.coerce ?? false
+  const store = coerce ? coercingCache : cache
   let validate = store.get(schema)
   if (!validate) {
-    validate = (options.coerce ? coercingAjv : strictAjv).compile(schema)
+    onCompile?.(schema, coerce)
+    validate = precompiled.get(schemaKey(schema, coerce)) ?? compiler?.(schema, coerce)
+    if (!validate) {
+      throw new Error(
+        `No precompiled validator for this schema (${JSON.stringify(schema).slice(0, 120)}...). ` +
+          'In a mockdesk checkout, run `npm run generate` after changing a spec or a store schema; ' +
+          "an API of your own must be defined with defineApi from 'mockdesk', which compiles its schemas at run time.",
+      )
+    }
     store.set(schema, validate)
   }
   return validate
@@ -48,7 +74,7 @@ export function standardSchema<T>(schema: SchemaObject, name: string): StandardS
       validate(value) {
         if (validate(value)) return { value: value as T }
         return {
-          issues: (validate.errors ?? []).map((error) => ({
+          issues: (validate.errors ?? []).map((error: ErrorObject) => ({
             message: `${name}${error.instancePath} ${error.message ?? 'is invalid'}`,
             path: error.instancePath.split('/').slice(1),
           })),

@@ -19,6 +19,8 @@ export const kitErrorCodes = {
   MOCKDESK_BAD_BEHAVIOUR: 400,
   MOCKDESK_BAD_CONFIG: 400,
   MOCKDESK_INTERNAL: 500,
+  /** A setup error, never an HTTP answer: the app's msw is outside the supported range. */
+  MOCKDESK_MSW_VERSION: 500,
   /** Proxy with --errors: the app's request breaks the spec; it was not forwarded (Prism's 422). */
   MOCKDESK_PROXY_INVALID_REQUEST: 422,
   /** Proxy with --errors: the vendor's response breaks the spec (Prism answers 500; a gateway's word is 502). */

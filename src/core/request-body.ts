@@ -15,7 +15,7 @@ export type BodyResult =
   | { ok: true; body?: { value: unknown; mediaType: string; textual: boolean } }
   | { ok: false; issue: RequestIssue }
 
-const isJson = (mediaType: string) => mediaType === 'application/json' || mediaType.endsWith('+json')
+export const isJson = (mediaType: string) => mediaType === 'application/json' || mediaType.endsWith('+json')
 
 /** `multipart/form-data; boundary=x` → `multipart/form-data`. */
 export function mediaTypeOf(header: string | null): string | undefined {

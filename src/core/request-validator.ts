@@ -5,6 +5,7 @@
 import type { Operation, ParameterObject, SchemaObject } from './openapi-document.ts'
 import { compileSchema, type ErrorObject } from './json-schema.ts'
 import { pointerToPath, type RequestIssue, type RequestLocation } from './request-issue.ts'
+import { isJson } from './request-body.ts'
 
 export interface RequestInput {
   params: Record<string, string | readonly string[] | undefined>
@@ -66,22 +67,38 @@ const isArraySchema = (schema: SchemaObject | undefined) =>
   schema?.type === 'array' || (Array.isArray(schema?.type) && schema.type.includes('array'))
 
 /**
- * Builds the validator for one operation. Its schemas compile on the first request, not at
- * start-up: a server mounts every operation of every API, and most are never called in a session.
+ * Every schema an operation's requests are validated with, and whether its values are coerced
+ * from text: the validator below uses these, and `npm run generate` precompiles them.
+ */
+export function requestSchemas(operation: Operation) {
+  const byLocation = (location: ParameterObject['in']) => operation.parameters.filter((p) => p.in === location)
+  const bodyContent = operation.definition.requestBody?.content ?? {}
+  return {
+    path: { parameters: byLocation('path'), schema: objectSchema(byLocation('path')), coerce: true },
+    query: { parameters: byLocation('query'), schema: objectSchema(byLocation('query')), coerce: true },
+    header: { parameters: byLocation('header'), schema: objectSchema(byLocation('header')), coerce: true },
+    // A JSON body keeps its types; a form's or text body's values arrive as text (request-body.ts).
+    bodies: Object.entries(bodyContent).flatMap(([mediaType, media]) => (media.schema ? [{ mediaType, schema: media.schema, coerce: !isJson(mediaType) }] : [])),
+  }
+}
+
+/**
+ * Builds the validator for one operation. Its validators are looked up on the first request, not
+ * at start-up: a server mounts every operation of every API, and most are never called in a session.
  */
 export function createRequestValidator(operation: Operation) {
-  const byLocation = (location: ParameterObject['in']) => operation.parameters.filter((p) => p.in === location)
-  const pathParams = byLocation('path')
-  const queryParams = byLocation('query')
-  const headerParams = byLocation('header')
-  const pathSchema = objectSchema(pathParams)
-  const querySchema = objectSchema(queryParams)
-  const headerSchema = objectSchema(headerParams)
+  const schemas = requestSchemas(operation)
+  const pathParams = schemas.path.parameters
+  const queryParams = schemas.query.parameters
+  const headerParams = schemas.header.parameters
+  const pathSchema = schemas.path.schema
+  const querySchema = schemas.query.schema
+  const headerSchema = schemas.header.schema
   const bodyContent = operation.definition.requestBody?.content ?? {}
 
   return function validateRequest(input: RequestInput): ValidationResult {
     const issues: RequestIssue[] = []
-    // compileSchema caches by schema identity, so after the first request these are lookups.
+    // compileSchema caches by schema identity, so after the first request these are map lookups.
     const validatePath = compileSchema(pathSchema, { coerce: true })
     const validateQuery = compileSchema(querySchema, { coerce: true })
     const validateHeaders = compileSchema(headerSchema, { coerce: true })

@@ -6,7 +6,9 @@
  * state can be copied: `forkFaker` gives an independent Faker that goes on exactly where another
  * stands, which is what a world forked from an image needs, in microseconds.
  */
-import { Faker, base, en, mergeLocales, type LocaleDefinition, type Randomizer } from '@faker-js/faker'
+import { Faker, mergeLocales, type LocaleDefinition, type Randomizer } from '@faker-js/faker'
+import { base } from '../generated/faker-locale-base.ts'
+import { en } from '../generated/faker-locale-en.ts'
 import { MersenneTwister } from './mersenne-twister.ts'
 
 /** "Now" for generated data: dates are spread before it, so they do not move with the clock. */

@@ -2,6 +2,7 @@
 // change the source and run `npm run generate` again.
 
 import type { OpenApiDocument } from '../core/openapi-document.ts'
+import './tomticket-validators.ts'
 
 const document: OpenApiDocument = {
   "openapi": "3.1.0",
@@ -17,7 +18,14 @@ const document: OpenApiDocument = {
   ],
   "security": [
     {
-      "bearer": []
+      "bearer": [
+        "premium"
+      ]
+    },
+    {
+      "bearer": [
+        "enterprise"
+      ]
     }
   ],
   "tags": [
@@ -2732,7 +2740,7 @@ const document: OpenApiDocument = {
       "bearer": {
         "type": "http",
         "scheme": "bearer",
-        "description": "`Authorization: Bearer {SEU-TOKEN-AQUI}`, the account's API token. The customer methods\nare a Premium and Enterprise feature: a token of an account on another plan gets 403,\nand `portfolio_id` is for Enterprise accounts only.\n"
+        "description": "`Authorization: Bearer {SEU-TOKEN-AQUI}`, the account's API token. The customer methods\nare a Premium and Enterprise feature: a token of an account on another plan gets 403,\nand `portfolio_id` is for Enterprise accounts only. The security requirements name the\nplans as roles (`premium`, `enterprise`): a token holds the role of its account's plan.\n"
       }
     },
     "parameters": {

@@ -2,6 +2,7 @@
 // change the source and run `npm run generate` again.
 
 import type { OpenApiDocument } from '../core/openapi-document.ts'
+import './toptickets-validators.ts'
 
 const document: OpenApiDocument = {
   "openapi": "3.1.0",

@@ -9,6 +9,7 @@ import type { MockdeskConfig } from '../config/mockdesk-config.ts'
 import type { BehaviourSettings } from '../core/behaviour/behaviour-settings.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
 import { ownedOriginHandlers } from '../core/owned-origins.ts'
+import { checkInstalledMsw } from './installed-msw.ts'
 
 export interface SetupMockdeskOptions extends MockdeskOptions {
   /** The APIs to mount; default: all of them. */
@@ -38,6 +39,7 @@ export interface MockdeskServer {
 }
 
 export async function setupMockdesk(options: SetupMockdeskOptions = {}): Promise<MockdeskServer> {
+  checkInstalledMsw()
   const resolved = withConfig(options)
   const mockdesk = await createMockdesk(selectApis(resolved.apis), resolved)
   // Each mounted vendor origin is the mock's alone: nothing under it reaches the network.

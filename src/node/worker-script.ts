@@ -7,10 +7,9 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { checkMswVersion } from '../core/msw-version.ts'
 
 export const workerFileName = 'mockServiceWorker.js'
-/** The msw major mockdesk's handlers and worker setup are written for (package.json's peer range). */
-export const supportedMswMajor = 2
 
 export function workerScriptPath(appRoot: string = process.cwd()): string {
   const specifier = `msw/${workerFileName}`
@@ -23,11 +22,6 @@ export function workerScriptPath(appRoot: string = process.cwd()): string {
   }
   // The worker script sits in msw's lib/ folder in every 2.x and 3.x release.
   const { version } = JSON.parse(readFileSync(path.join(path.dirname(script), '..', 'package.json'), 'utf8')) as { version: string }
-  if (Number(version.split('.')[0]) !== supportedMswMajor) {
-    throw new Error(
-      `MOCKDESK_MSW_VERSION: mockdesk supports msw ${supportedMswMajor}.x, but this app has msw ${version} ` +
-        `(${path.dirname(path.dirname(script))}). Install a supported one: npm install --save-dev msw@^2.7.0`,
-    )
-  }
+  checkMswVersion(version, path.dirname(path.dirname(script)))
   return script
 }

@@ -5,7 +5,7 @@
  * `erasableSyntaxOnly` under the bundler, node16 and nodenext resolutions, a Vite app in
  * Chromium (dev server and production build), the installed CLI, and msw's version bounds.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -13,7 +13,7 @@ import { createServer } from 'node:net'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { describeInChromium, launchChromium, type Chromium } from '../browser/support/chromium.ts'
-import { cleanEnv, describeRun, installProject, packTarball, removeDir, repoRoot, run } from './support/packed-project.ts'
+import { cleanEnv, describeRun, fixtures, installProject, packTarball, removeDir, repoRoot, run } from './support/packed-project.ts'
 import { readmeSnippet } from './support/readme-snippets.ts'
 
 const minutes = (n: number) => n * 60_000
@@ -141,6 +141,24 @@ describe('msw versions', () => {
     const result = await node('index.js', path.join(oldest, 'lower-msw'))
     expect(result.code, describeRun(result)).toBe(0)
     expect(JSON.parse(result.stdout)).toEqual({ msw: oldestMsw, status: 200, customers: 2 })
+  })
+
+  it('setupMockdesk refuses an installed msw outside the range (3.0.0, 2.6.0) with MOCKDESK_MSW_VERSION and the fix', async () => {
+    for (const version of ['3.0.0', '2.6.0']) {
+      // A project of its own inside the app (the rest of the dependencies resolve from there),
+      // with copies of mockdesk and of msw, whose package.json says `version`.
+      const project = path.join(app, `msw-${version}`)
+      cpSync(path.join(fixtures, 'msw-out-of-range'), project, { recursive: true })
+      cpSync(path.join(app, 'node_modules/mockdesk'), path.join(project, 'node_modules/mockdesk'), { recursive: true })
+      cpSync(path.join(app, 'node_modules/msw'), path.join(project, 'node_modules/msw'), { recursive: true })
+      const mswPackage = path.join(project, 'node_modules/msw/package.json')
+      writeFileSync(mswPackage, JSON.stringify({ ...JSON.parse(readFileSync(mswPackage, 'utf8')), version }, null, 2))
+      const result = await node('index.js', project)
+      expect(result.code, describeRun(result)).toBe(0)
+      const outcome = JSON.parse(result.stdout)
+      expect(outcome, version).toMatchObject({ started: false, name: 'KitError', code: 'MOCKDESK_MSW_VERSION', fix: 'npm install --save-dev msw@^2.7.0' })
+      expect(outcome.message).toContain(`but this app has msw ${version} (${path.join(project, 'node_modules/msw')})`)
+    }
   })
 
   it('msw 3 is refused at install time, naming the peer range', async () => {

@@ -5,6 +5,7 @@
  */
 import { getResponse, http, HttpResponse, type HttpHandler } from 'msw'
 import omnideskKeys from '../../fixtures/omnidesk/keys.json'
+import tomticketKeys from '../../fixtures/tomticket/keys.json'
 import keys from '../../fixtures/toptickets/keys.json'
 import type { ApiId } from '../../src/apis/select-apis.ts'
 import type { CheckName, NamedCredentials } from '../../src/contract/index.ts'
@@ -26,6 +27,8 @@ export const roles: Partial<Record<ApiId, NamedCredentials[]>> = {
     { name: 'read-only', token: keys.find((k) => k.role === 'read_only_admin')!.key, scopes: ['customers:read'] },
   ],
   omnidesk: omnideskKeys.slice(1).map((k) => ({ name: k.role, apiKey: k.key, scopes: k.permissions })),
+  // A TomTicket token holds the role of its account's plan (the spec's requirements name `premium` and `enterprise`).
+  tomticket: tomticketKeys.slice(1).map((k) => ({ name: k.role, token: k.key, scopes: k.role === 'start' ? [] : [k.role] })),
 }
 
 export interface BrokenServer {
@@ -35,6 +38,11 @@ export interface BrokenServer {
   /** The checks that must fail, and no others. */
   expected: CheckName[]
   handlers: (real: HttpHandler[]) => HttpHandler[]
+  /**
+   * A fault only the generative phase can find: a run without it (`examples: 0`) must pass, and
+   * the run with `examples` of them must report the shrunk example `minimal` accepts.
+   */
+  generative?: { examples: number; minimal: (example: string) => boolean }
 }
 
 /** The real mock's answer to a request, optionally rewritten first. */
@@ -66,6 +74,12 @@ const notFoundAsSuccess = (url: string, id: RegExp, status = 404) => (handlers: 
     return response.status === status ? new Response(await response.text(), { status: 200, headers: response.headers }) : response
   }),
 ]
+
+/** The body of the first create in a shrunk sequence's description. */
+const createdBody = (example: string): Record<string, any> | undefined => {
+  const json = /^the sequence create #1 (\{.*?\})(?: → | \(shrunk)/.exec(example)?.[1]
+  return json === undefined ? undefined : JSON.parse(json)
+}
 
 const withJson = async (response: Response, change: (body: any) => Record<string, unknown>) => HttpResponse.json(change(await response.json()), { status: response.status })
 
@@ -330,5 +344,101 @@ export const brokenServers: BrokenServer[] = [
         return real(handlers, request, { url: url.href, headers: { apikey: omnideskKeys[0]!.key } })
       }),
     ],
+  },
+  {
+    api: 'tomticket',
+    name: 'lets a token of a plan without the customer API look customers up',
+    expected: ['permission-enforced'],
+    handlers: (handlers) => [
+      http.get(`${tomticket}/customer/*`, ({ request }) => {
+        const start = tomticketKeys.find((k) => k.role === 'start')!.key
+        if (request.headers.get('authorization') !== `Bearer ${start}`) return undefined // the real mock answers
+        return real(handlers, request, { headers: { authorization: `Bearer ${tomticketKeys[0]!.key}` } })
+      }),
+    ],
+  },
+  // The generative phase: faults no single documented example reaches, shrunk to the smallest request or sequence.
+  {
+    name: 'fails with 500 on a create in the asean region',
+    expected: ['not-a-server-error'],
+    handlers: (handlers) => [
+      http.post(`${base}/customers`, async ({ request }) => {
+        const body: any = await request.clone().json().catch(() => undefined)
+        return body?.region === 'asean' ? HttpResponse.json({ detail: 'Internal server error' }, { status: 500 }) : real(handlers, request)
+      }),
+    ],
+    generative: {
+      examples: 50,
+      // One create, with only the required fields and the value that breaks it.
+      minimal: (example) => {
+        const body = createdBody(example)
+        return body !== undefined && Object.keys(body).sort().join() === 'email,name,region' && body.region === 'asean'
+      },
+    },
+  },
+  {
+    // The pagination walk stops at the short last page; only a generated skip goes past it.
+    name: 'fails with 500 on a page past the last customer',
+    expected: ['not-a-server-error'],
+    handlers: (handlers) => [
+      http.get(`${base}/customers`, async ({ request }) => {
+        const response = await real(handlers, request)
+        const url = new URL(request.url)
+        const past = Number(url.searchParams.get('skip') ?? 0) > 0 && url.searchParams.get('limit') !== '0'
+        if (response.status !== 200 || !past || ((await response.clone().json()) as unknown[]).length > 0) return response
+        return HttpResponse.json({ detail: 'Internal server error' }, { status: 500 })
+      }),
+    ],
+    generative: {
+      examples: 50,
+      // The first skip past the end of the 150 seeded customers, and nothing else.
+      minimal: (example) => /^GET \/customers with query \{"skip":150\} \(shrunk/.test(example),
+    },
+  },
+  {
+    api: 'billingplatform',
+    // A column 200 characters wide behind a field the docs allow 255: the docs' example subject is short, the probes send 256.
+    name: 'fails with 500 on a subject of 201 to 255 characters',
+    expected: ['not-a-server-error'],
+    handlers: (handlers) => [
+      http.post(`${billingplatform}/tickets/`, async ({ request }) => {
+        const body: any = await request.clone().json().catch(() => undefined)
+        const length = typeof body?.subject === 'string' ? body.subject.length : 0
+        if (length > 200 && length <= 255) return HttpResponse.json({ name: 'Internal Server Error', message: 'An internal server error occurred.', code: 0, status: 500 }, { status: 500 })
+        return real(handlers, request)
+      }),
+    ],
+    generative: {
+      examples: 50,
+      // One create, with only the required fields, and the shortest subject that still fails: 201 characters.
+      minimal: (example) => {
+        const body = createdBody(example)
+        return body !== undefined && Object.keys(body).sort().join() === 'customerID,subject,ticketType' && body.subject.length === 201
+      },
+    },
+  },
+  {
+    api: 'billingplatform',
+    // The lifecycle updates with PUT; only a sequence reaches PATCH, then delete, then a read.
+    name: 'answers 204 to the delete of a ticket changed by PATCH and keeps it',
+    expected: ['use-after-free'],
+    handlers: (handlers) => {
+      const patched = new Set<string>()
+      return [
+        http.patch(`${billingplatform}/tickets/:id`, async ({ request, params }) => {
+          const response = await real(handlers, request)
+          if (response.status === 200) patched.add(params.id as string)
+          return response
+        }),
+        http.delete(`${billingplatform}/tickets/:id`, ({ request, params }) => (patched.has(params.id as string) ? new Response(null, { status: 204 }) : real(handlers, request))),
+      ]
+    },
+    generative: {
+      examples: 50,
+      // Four steps, each as small as it gets: the required fields, an empty PATCH.
+      minimal: (example) =>
+        /^the sequence create #1 \{[^→]*\} → update #1 \(PATCH\) \{\} → delete #1 → read #1 after its delete \(shrunk/.test(example) &&
+        Object.keys(createdBody(example) ?? {}).sort().join() === 'customerID,subject,ticketType',
+    },
   },
 ]

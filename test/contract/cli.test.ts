@@ -66,6 +66,8 @@ describe('mockdesk contract in CI', () => {
       [['toptickets', '--base-url', server.url, '--credentials', join(dir, 'nope.json')], /cannot be read/],
       [['toptickets', '--base-url', server.url, '--shard', '3/2'], /--shard must be i\/n/],
       [['toptickets', '--all', '--base-url', server.url], /not both/],
+      [['toptickets', '--base-url', server.url, '--examples', 'many'], /--examples must be a non-negative integer/],
+      [['toptickets', '--base-url', server.url, '--examples=-1'], /--examples must be a non-negative integer/],
     ]
     for (const [args, message] of cases) {
       const result = await contract(args)

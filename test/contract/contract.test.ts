@@ -9,10 +9,25 @@ import { jsonReport, junitReport, reportSchema, runContract, textReport, type Co
 import { apis, type ApiId } from '../../src/apis/select-apis.ts'
 import { documentedBaseUrl } from '../../src/core/openapi-document.ts'
 import { setupMockdesk, type MockdeskServer } from '../../src/node/index.ts'
-import { base, brokenServers, roles } from './broken-servers.ts'
+import { base, brokenServers, roles, type BrokenServer } from './broken-servers.ts'
 
 const credentials = { token: keys[0]!.key }
 const failedChecks = (report: ContractReport) => [...new Set(report.failures.map((f) => f.check))].sort()
+
+/**
+ * A fault only the generative phase finds: every failure is a shrunk generated one, the minimal
+ * example, with one repro curl per step; and the same server passes a run without the phase.
+ */
+async function expectGenerative(server: BrokenServer, report: ContractReport, withoutPhase: () => Promise<ContractReport>) {
+  if (!server.generative) return
+  for (const failure of report.failures) {
+    expect(failure.example, textReport(report)).toBeDefined()
+    expect(server.generative.minimal(failure.example!), failure.example).toBe(true)
+    expect(failure.curl.split('\n').length).toBe(failure.example!.split(' → ').length)
+  }
+  const without = await withoutPhase()
+  expect(without.failures, textReport(without)).toEqual([])
+}
 
 describe('contract suite against broken servers', () => {
   let mock: MockdeskServer
@@ -32,8 +47,9 @@ describe('contract suite against broken servers', () => {
     'catches a server that %s',
     async (_, server) => {
       mock.server.use(...server.handlers(mock.mockdesk.handlers))
-      const report = await runContract({ api: 'toptickets', baseUrl: base, credentials, roles: roles.toptickets })
+      const report = await runContract({ api: 'toptickets', baseUrl: base, credentials, roles: roles.toptickets, examples: server.generative?.examples })
       expect(failedChecks(report), textReport(report)).toEqual([...server.expected].sort())
+      await expectGenerative(server, report, () => runContract({ api: 'toptickets', baseUrl: base, credentials, roles: roles.toptickets, examples: 0 }))
       for (const failure of report.failures) {
         expect(failure.curl).toMatch(/^curl -i /)
         expect(failure.title).not.toBe('')
@@ -110,6 +126,19 @@ describe('contract suite against broken servers', () => {
     expect(await urls(3)).toBe(await urls(3))
   })
 
+  it('finds and shrinks a generative failure the same way again with the same seed', async () => {
+    const server = brokenServers.find((s) => s.name === 'fails with 500 on a page past the last customer')!
+    const shrunk = async () => {
+      await mock.reset()
+      mock.server.use(...server.handlers(mock.mockdesk.handlers))
+      const report = await runContract({ api: 'toptickets', baseUrl: base, credentials, examples: 20, seed: 9, checks: ['not-a-server-error'] })
+      return report.failures.map((f) => [f.example, f.curl])
+    }
+    const first = await shrunk()
+    expect(first).toHaveLength(1)
+    expect(await shrunk()).toEqual(first)
+  })
+
   it('caps the request rate', async () => {
     const started = Date.now()
     const report = await runContract({ api: 'toptickets', baseUrl: base, credentials, readOnly: true, rate: 200, checks: ['not-a-server-error'] })
@@ -145,8 +174,9 @@ for (const api of [...new Set(brokenServers.map((server) => server.api).filter((
 
     it.each(brokenServers.filter((server) => server.api === api).map((server) => [server.name, server] as const))('catches a server that %s', async (_, server) => {
       mock.server.use(...server.handlers(mock.mockdesk.handlers))
-      const report = await runContract(options)
+      const report = await runContract({ ...options, examples: server.generative?.examples })
       expect(failedChecks(report), textReport(report)).toEqual([...server.expected].sort())
+      await expectGenerative(server, report, () => runContract({ ...options, examples: 0 }))
     })
   })
 }
@@ -210,4 +240,29 @@ describe('contract reports', () => {
     expect(text).toMatch(/\d+ passed, [1-9]\d* failed/)
     expect(JSON.parse(readFileSync('src/contract/report/report-schema.json', 'utf8')).title).toBe('mockdesk contract report')
   })
+})
+
+// Safe on real servers, for every API, with the generative phase searching hard: every record the
+// suite did not create is still there, unchanged (a sequence never falls back to a docs' example id).
+describe('contract suite leaves what it did not create alone', () => {
+  for (const api of Object.keys(apis) as ApiId[]) {
+    it(`${api}: every seeded record is unchanged after a run with 50 examples`, async () => {
+      const mock = await setupMockdesk({ apis: [api] })
+      mock.listen({ onUnhandledRequest: 'error' })
+      try {
+        const collections = () =>
+          Object.entries(mock.store(api) as unknown as Record<string, { all?: () => ReadonlyArray<{ id: unknown }> }>).filter(([, collection]) => typeof collection?.all === 'function')
+        const snapshot = () => new Map(collections().flatMap(([name, collection]) => collection.all!().map((record) => [`${name}:${String(record.id)}`, JSON.stringify(record)])))
+        const before = snapshot()
+        expect(before.size).toBeGreaterThan(0)
+        const key = apis[api].keys[0]!.key
+        await runContract({ api, baseUrl: documentedBaseUrl(apis[api].document), credentials: { token: key, apiKey: key, basic: `${key}:` }, roles: roles[api], examples: 50 })
+        const after = snapshot()
+        const changed = [...before].filter(([id, record]) => after.get(id) !== record).map(([id]) => id)
+        expect(changed).toEqual([])
+      } finally {
+        mock.close()
+      }
+    }, 120_000)
+  }
 })

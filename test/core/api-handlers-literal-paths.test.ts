@@ -1,7 +1,8 @@
 import { getResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createApiHandlers } from '../../src/core/api-handlers.ts'
-import { defineApi } from '../../src/core/define-api.ts'
+// An API of the test's own, as a user defines one: its schemas compile at run time.
+import { defineApi } from '../../src/core/define-own-api.ts'
 import type { OpenApiDocument } from '../../src/core/openapi-document.ts'
 
 const ok = { '200': { description: 'ok', content: { 'application/json': { schema: {} } } } }

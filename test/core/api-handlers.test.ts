@@ -2,7 +2,9 @@
 import { getResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createApiHandlers } from '../../src/core/api-handlers.ts'
-import { defineApi, type ApiDefinition } from '../../src/core/define-api.ts'
+import type { ApiDefinition } from '../../src/core/define-api.ts'
+// An API of the test's own, as a user defines one: its schemas compile at run time.
+import { defineApi } from '../../src/core/define-own-api.ts'
 import type { OpenApiDocument } from '../../src/core/openapi-document.ts'
 
 const document: OpenApiDocument = {

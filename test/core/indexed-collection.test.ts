@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { IndexedCollection } from '../../src/core/indexed-collection.ts'
 import { standardSchema } from '../../src/core/json-schema.ts'
+// Schemas of the test's own: compiled at run time, as for an API defined outside mockdesk.
+import '../../src/core/runtime-schema-compiler.ts'
 
 interface Person {
   id: string

@@ -5,31 +5,11 @@
  */
 import { afterEach, expect, it } from 'vitest'
 import { startMockServer, type MockHttpServer } from '../../src/node/index.ts'
+import { readEvents as events } from '../support/server-sent-events.ts'
 
 const key = 'tt_admin_9f3k2m7x4q8w1e6r5t0y3u2i9o8p7a6s'
 let server: MockHttpServer | undefined
 afterEach(() => server?.close())
-
-/** Reads events from an SSE response until `count` data events came. */
-async function events(response: Response, count: number): Promise<Array<{ id: string; data: Record<string, unknown> }>> {
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
-  const received: Array<{ id: string; data: Record<string, unknown> }> = []
-  let buffer = ''
-  while (received.length < count) {
-    const { value, done } = await reader.read()
-    if (done) break
-    buffer += value
-    let end: number
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end)
-      buffer = buffer.slice(end + 2)
-      const data = /^data: (.*)$/m.exec(block)?.[1]
-      if (data) received.push({ id: /^id: (.*)$/m.exec(block)![1]!, data: JSON.parse(data) })
-    }
-  }
-  await reader.cancel()
-  return received
-}
 
 it('streams one world’s requests as they are answered', async () => {
   server = await startMockServer({ port: 0, apis: ['toptickets'], count: 5 })

@@ -12,6 +12,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { maxBodyChars } from '../../src/core/request-exchange.ts'
 import { startMockServer, type MockHttpServer } from '../../src/node/index.ts'
+import { readEvents } from '../support/server-sent-events.ts'
 
 const key = 'tt_admin_9f3k2m7x4q8w1e6r5t0y3u2i9o8p7a6s'
 let server: MockHttpServer | undefined
@@ -147,25 +148,8 @@ describe('the request console’s files', () => {
   })
 })
 
-/** Reads server-sent events until `count` data events came. */
-async function events(response: Response, count: number): Promise<Array<Record<string, any>>> {
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
-  const received: Array<Record<string, any>> = []
-  let buffer = ''
-  while (received.length < count) {
-    const { value, done } = await reader.read()
-    if (done) break
-    buffer += value
-    let end: number
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const data = /^data: (.*)$/m.exec(buffer.slice(0, end))?.[1]
-      buffer = buffer.slice(end + 2)
-      if (data) received.push(JSON.parse(data))
-    }
-  }
-  await reader.cancel()
-  return received
-}
+/** The data of the first `count` server-sent events. */
+const events = async (response: Response, count: number) => (await readEvents(response, count)).map((event) => event.data)
 
 describe('the request log’s exchanges', () => {
   it('keeps headers and bodies while a page watches, with credentials masked and bodies capped', async () => {

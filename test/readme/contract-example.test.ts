@@ -47,8 +47,9 @@ describe('README: contract suite in CI', () => {
     const suites = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(dir, 'test-results/contract.xml'), 'utf8')).testsuites.testsuite
     expect(suites).toHaveLength(5)
     const cases = suites.flatMap((suite: any) => suite.testcase)
-    // The roles were used: TopTickets' permission checks ran.
+    // The roles were used: TopTickets' and TomTicket's permission checks ran.
     expect(cases.map((c: any) => c['@_name'])).toContain('DELETE /customers/{customer_id} › permission-enforced')
+    expect(cases.map((c: any) => c['@_name'])).toContain('GET /customer/list › permission-enforced')
     const report = JSON.parse(readFileSync(join(dir, 'test-results/contract.json'), 'utf8'))
     expect(report.coverage.exercised).toBeGreaterThan(0)
     expect(report.runs.every((r: any) => r.failures.length === 0)).toBe(true)
@@ -62,5 +63,17 @@ describe('README: contract suite in CI', () => {
       env: { ...process.env, TOPTICKETS_ADMIN_KEY: 'tt_admin_9f3k2m7x4q8w1e6r5t0y3u2i9o8p7a6s', TOPTICKETS_AGENT_KEY: 'tt_agent_2p5o8i1u4y7t0r3e6w9q2a5s8d1f4g7h', TOPTICKETS_READ_KEY: 'tt_ro_4h7j2k9l5z8x1c6v3b0n7m4q2w9e5r8t' },
     })
     expect(existsSync(join(dir, 'test-results/contract-1.xml'))).toBe(true)
+  }, 240_000)
+
+  it('runs the generative phase with 50 examples and a fixed seed, recorded in the JSON report', async () => {
+    const deep = blocks('sh')[2]!
+    expect(deep).toContain('--examples 50 --seed 7')
+    const { stdout } = await run('bash', ['-e', '-c', script(deep)], {
+      cwd: dir,
+      env: { ...process.env, TOPTICKETS_ADMIN_KEY: 'tt_admin_9f3k2m7x4q8w1e6r5t0y3u2i9o8p7a6s', TOPTICKETS_AGENT_KEY: 'tt_agent_2p5o8i1u4y7t0r3e6w9q2a5s8d1f4g7h', TOPTICKETS_READ_KEY: 'tt_ro_4h7j2k9l5z8x1c6v3b0n7m4q2w9e5r8t' },
+    })
+    expect(stdout).toMatch(/\d+ passed, 0 failed across 5 APIs/)
+    const report = JSON.parse(readFileSync(join(dir, 'test-results/contract-deep.json'), 'utf8'))
+    expect(report.runs.map((r: any) => [r.examples, r.seed])).toEqual(Array(5).fill([50, 7]))
   }, 240_000)
 })

@@ -6,7 +6,8 @@
  * ticket comes from one of its customer's channels; events and tickets come after the customer
  * was created. Ids count up in order of creation.
  */
-import { nl, type Faker } from '@faker-js/faker'
+import type { Faker } from '@faker-js/faker'
+import { nl } from '../../generated/faker-locale-nl.ts'
 import brandFixtures from '../../../fixtures/omnidesk/brands.json'
 import customFieldNames from '../../../fixtures/omnidesk/custom-fields.json'
 import docCustomers from '../../../fixtures/omnidesk/customers.json'

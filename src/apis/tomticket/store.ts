@@ -4,7 +4,9 @@
  * Every collection validates its records with the spec's `*Record` schemas. Customers are found
  * by internal id or by (case-insensitive) e-mail, both unique and both optional.
  */
-import { pt_BR, en, base } from '@faker-js/faker'
+import { base } from '../../generated/faker-locale-base.ts'
+import { en } from '../../generated/faker-locale-en.ts'
+import { pt_BR } from '../../generated/faker-locale-pt-br.ts'
 import type { StoreOptions } from '../../core/define-api.ts'
 import { IndexedCollection } from '../../core/indexed-collection.ts'
 import { standardSchema } from '../../core/json-schema.ts'

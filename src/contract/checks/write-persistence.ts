@@ -7,7 +7,8 @@
  * A response whose schema documents fewer than half the fields sent is not the record (a status
  * message) and is not judged. Normalisation the spec states in `x-normalise` (`trim`,
  * `lowercase`, `empty-to-null`, on the field or an enclosing object) is applied to the value sent
- * before comparing; date-times compare as instants, and values sent as form text as text.
+ * before comparing; timestamps compare as instants (whatever form each is written in), decimals the spec lets travel as numbers or
+ * strings by value, and values sent as form text as text.
  */
 import type { Schema } from '../spec.ts'
 import type { WrittenField } from '../values/written-fields.ts'
@@ -54,6 +55,18 @@ function excludes(documented: Schema | undefined, value: unknown): boolean {
   return Array.isArray(documented.enum) && !documented.enum.includes(value)
 }
 
+/**
+ * A timestamp's instant, in any of the forms servers write one (`2025-01-01T00:00:00Z`, an
+ * offset, `2025-01-01 00:00:00`, a date alone): no zone is read as UTC, not as the machine's.
+ */
+function instant(value: string): number | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:?\d{2})?$/i.exec(value)
+  if (!match) return undefined
+  const [, date, time = '00:00:00', zone = 'Z'] = match
+  const parsed = Date.parse(`${date}T${time}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone.toUpperCase()}`)
+  return Number.isNaN(parsed) ? undefined : parsed
+}
+
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value))
 
 function same(field: WrittenField, received: unknown, textual: boolean): boolean {
@@ -65,9 +78,12 @@ function same(field: WrittenField, received: unknown, textual: boolean): boolean
     if (sent === '' && normalise.includes('empty-to-null')) sent = null
   }
   if (JSON.stringify(sent) === JSON.stringify(received)) return true
-  if (field.schema.format === 'date-time' && typeof sent === 'string' && typeof received === 'string') return Date.parse(sent) === Date.parse(received)
+  if (typeof sent === 'string' && typeof received === 'string' && instant(sent) !== undefined) return instant(sent) === instant(received)
   if (typeof received === 'number' && sent !== '' && Number(sent) === received) return true
-  if (typeof received === 'boolean' && typeof sent === 'string') return (received ? ['1', 'true'] : ['0', 'false']).includes(sent)
+  // A decimal the spec lets travel as a number or a string (`"50000.00"`) compares by value.
+  const numeric = [field.schema.type].flat().includes('number')
+  if (numeric && typeof received === 'string' && received !== '' && sent !== '' && Number(received) === Number(sent)) return true
+  if (typeof received === 'boolean' && (typeof sent === 'string' || typeof sent === 'number')) return (received ? ['1', 'true'] : ['0', 'false']).includes(String(sent))
   return textual && text(sent) === text(received)
 }
 

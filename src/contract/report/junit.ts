@@ -18,7 +18,7 @@ export function junitReport(reports: ContractReport | ContractReport[]): string 
       const [first] = row.failures
       testCase.failure(`${first!.title}${row.failures.length > 1 ? ` (and ${row.failures.length - 1} more)` : ''}`, row.check)
       testCase.stacktrace(
-        row.failures.map((f) => `[${f.severity}] ${f.title}\nreceived:   ${f.received}\ndocumented: ${f.documented}\nreproduce:  ${f.curl}`).join('\n\n'),
+        row.failures.map((f) => `[${f.severity}] ${f.title}\n${f.example ? `example:    ${f.example}\n` : ''}received:   ${f.received}\ndocumented: ${f.documented}\nreproduce:  ${f.curl}`).join('\n\n'),
       )
     }
   }

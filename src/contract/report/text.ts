@@ -16,9 +16,10 @@ function failuresOf(report: ContractReport, lines: string[]) {
     for (const failure of failures) {
       lines.push(
         `  [${failure.severity}] ${failure.check}: ${failure.title}`,
+        ...(failure.example ? [`    example:    ${failure.example}`] : []),
         `    received:   ${failure.received}`,
         `    documented: ${failure.documented}`,
-        `    reproduce:  ${failure.curl}`,
+        `    reproduce:  ${failure.curl.split('\n').join('\n                ')}`,
         '',
       )
     }

@@ -14,7 +14,7 @@ export async function probeInvalidInput(context: RunContext, limitPerOperation =
     if ((context.readOnly && !isSafe(operation)) || !context.owns(operation)) continue
     const parts = isSafe(operation) ? (context.validParts(operation, { poolOnly: true }) ?? context.validParts(operation)) : context.absentParts(operation)
     if (!parts) continue
-    const schemas = { path: parameterSchema(operation, 'path'), query: parameterSchema(operation, 'query'), body: bodyMedia(operation)?.media.schema }
+    const schemas = { path: parameterSchema(operation, 'path'), query: parameterSchema(operation, 'query'), header: parameterSchema(operation, 'header'), body: bodyMedia(operation)?.media.schema }
     const variants = mutations(parts, schemas, context.generator).filter((m) => !context.isValid(operation, m.parts))
     for (const mutation of variants.slice(0, limitPerOperation)) {
       const exchange = await context.send(operation, 'invalid', mutation.description, mutation.parts)

@@ -9,14 +9,14 @@ import type { SpecOperation } from '../spec.ts'
 import type { RequestParts } from '../values/mutate.ts'
 import { overlay, writtenFields, type WrittenField } from '../values/written-fields.ts'
 
-type Link = { operation: SpecOperation; values: Record<string, unknown> }
+export type Link = { operation: SpecOperation; values: Record<string, unknown> }
 
 /**
  * The operations a response links to, with the values the links give: their `parameters`, and the
  * fields of a `requestBody` object whose values are runtime expressions (for APIs that take the id
  * in the body, e.g. a form field).
  */
-function linked(context: RunContext, exchange: Exchange, parts: RequestParts): Link[] {
+export function linked(context: RunContext, exchange: Exchange, parts: RequestParts): Link[] {
   const links = exchange.operation.responses[String(exchange.response.status)]?.links ?? {}
   const sources = { request: { path: parts.path, query: parts.query, body: parts.body }, response: { body: exchange.response.json, headers: exchange.response.headers } }
   const deep = (value: unknown): unknown =>
@@ -26,11 +26,17 @@ function linked(context: RunContext, exchange: Exchange, parts: RequestParts): L
     const operation = context.spec.operations.find((op) => op.id === link.operationId)
     if (!operation) return []
     const body = link.requestBody && typeof link.requestBody === 'object' ? (link.requestBody as Record<string, unknown>) : {}
-    return [{ operation, values: Object.fromEntries([...resolve(link.parameters ?? {}), ...resolve(body)]) }]
+    const values = Object.fromEntries([...resolve(link.parameters ?? {}), ...resolve(body)])
+    // A link whose value is missing (a create sent without the field a search takes) names no
+    // record: following it would fall back to example values, and so to a record the suite did not make.
+    return complete(values) ? [{ operation, values }] : []
   })
 }
 
-const isUpdate = (op: SpecOperation) => op.method === 'PATCH' || op.method === 'PUT' || (op.method === 'POST' && /update/i.test(op.id))
+const complete = (value: unknown): boolean =>
+  value !== undefined && (typeof value !== 'object' || value === null || Object.values(value).every(complete))
+
+export const isUpdate = (op: SpecOperation) => op.method === 'PATCH' || op.method === 'PUT' || (op.method === 'POST' && /update/i.test(op.id))
 
 /** Deletes what a create made, through its delete link; says so when it cannot. */
 export async function cleanUp(context: RunContext, created: Exchange, parts: RequestParts): Promise<void> {

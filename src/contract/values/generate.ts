@@ -15,7 +15,7 @@ import type { Schema } from '../spec.ts'
 export const newRunId = () => `${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 36 ** 3).toString(36).padStart(3, '0')}`
 
 /** A number from a text, for seeding (FNV-1a). */
-const hash = (text: string) => [...text].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261)
+export const hash = (text: string) => [...text].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261)
 
 export function createGenerator(seed: number, runId = '') {
   const faker = new Faker({ locale: [en, base] })

@@ -1,5 +1,5 @@
 /**
- * Invalid variants of a valid request, one broken rule each, for every path and query parameter
+ * Invalid variants of a valid request, one broken rule each, for every path, query and header parameter
  * and body field: a missing required field, a wrong type (a string for a number, an object for an
  * array), a value outside an enum or pattern, maximum+1 and minimum−1, a string over maxLength or
  * under minLength, an empty value, an array under minItems, a malformed body, an unknown field
@@ -12,6 +12,8 @@ import type { Generator } from './generate.ts'
 export interface RequestParts {
   path: Record<string, unknown>
   query: Record<string, unknown>
+  /** Header parameters the spec declares (credentials are applied separately). */
+  header?: Record<string, unknown>
   /** Parsed body (object for JSON and forms). */
   body?: unknown
   mediaType?: string
@@ -34,6 +36,8 @@ function breakers(schema: Schema, textual: boolean): Array<[string, unknown]> {
   if (schema.maxLength !== undefined) out.push([`a string over maxLength ${schema.maxLength}`, 'x'.repeat(schema.maxLength + 1)])
   if (schema.minLength !== undefined && schema.minLength > 1) out.push([`a string under minLength ${schema.minLength}`, 'x'.repeat(schema.minLength - 1)])
   if (types.includes('string') || schema.minLength !== undefined) out.push(['an empty value', ''])
+  // In a URL or header a number or flag can be sent empty too (`limit=`, `X-Page-Size:`).
+  else if (textual && ['integer', 'number', 'boolean'].some((type) => types.includes(type))) out.push(['an empty value', ''])
   if (schema.minItems !== undefined && schema.minItems > 0) out.push([`an array under minItems ${schema.minItems}`, []])
   if (types.includes('array') && textual === false) out.push(['an object where an array is documented', {}])
   if (types.includes('object') && textual === false) out.push(['an array where an object is documented', []])
@@ -54,22 +58,24 @@ function breakers(schema: Schema, textual: boolean): Array<[string, unknown]> {
   return out
 }
 
-export function mutations(parts: RequestParts, schemas: { path: Schema; query: Schema; body?: Schema }, generator: Generator): Mutation[] {
+export function mutations(parts: RequestParts, schemas: { path: Schema; query: Schema; header?: Schema; body?: Schema }, generator: Generator): Mutation[] {
   const result: Mutation[] = []
   const textual = isForm(parts.mediaType)
 
-  for (const location of ['path', 'query'] as const) {
+  for (const location of ['path', 'query', 'header'] as const) {
     const schema = schemas[location]
+    if (!schema) continue
+    const current = parts[location] ?? {}
     for (const [name, property] of Object.entries<Schema>(schema.properties ?? {})) {
       for (const [what, value] of breakers(generator.flatten(property), true)) {
-        // A URL carries text: bounds go as their digits (limit=101), an empty value as `limit=`.
+        // A URL or header carries text: bounds go as their digits (limit=101), an empty value as `limit=`.
         if (typeof value === 'object') continue
         if (location === 'path' && value === '') continue // an empty segment is another path, not this operation
-        result.push({ description: `${location} parameter ${name}: ${what}`, parts: { ...parts, [location]: { ...parts[location], [name]: String(value) } } })
+        result.push({ description: `${location} parameter ${name}: ${what}`, parts: { ...parts, [location]: { ...current, [name]: String(value) } } })
       }
-      if (location === 'query' && schema.required?.includes(name)) {
-        const { [name]: _, ...rest } = parts.query
-        result.push({ description: `query parameter ${name}: missing though required`, parts: { ...parts, query: rest } })
+      if (location !== 'path' && schema.required?.includes(name)) {
+        const { [name]: _, ...rest } = current
+        result.push({ description: `${location} parameter ${name}: missing though required`, parts: { ...parts, [location]: rest } })
       }
     }
   }

@@ -12,8 +12,12 @@ const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>mockdesk worker test</title></head>
 <body><script type="module" src="/page.js"></script></body></html>`
 
-/** `entry`: the page's script (default: the smoke-walk page). */
-export async function serveWorkerPage(entry = 'test/browser/worker-page/main.ts') {
+/**
+ * `entry`: the page's script (default: the smoke-walk page). `mswVersion`: the version the page's
+ * bundle reads from msw's package.json, as an app with that msw installed would have it.
+ */
+export async function serveWorkerPage(entry = 'test/browser/worker-page/main.ts', options: { mswVersion?: string } = {}) {
+  const { mswVersion } = options
   const bundle = await build({
     entryPoints: [entry],
     bundle: true,
@@ -23,6 +27,15 @@ export async function serveWorkerPage(entry = 'test/browser/worker-page/main.ts'
     conditions: ['mockdesk-source', 'browser'],
     target: 'chrome120',
     logLevel: 'silent',
+    plugins: mswVersion === undefined ? [] : [
+      {
+        name: 'msw-version',
+        setup(build) {
+          build.onResolve({ filter: /^msw\/package\.json$/ }, () => ({ path: 'msw-package.json', namespace: 'msw-version' }))
+          build.onLoad({ filter: /.*/, namespace: 'msw-version' }, () => ({ contents: JSON.stringify({ name: 'msw', version: mswVersion }), loader: 'json' }))
+        },
+      },
+    ],
   })
   return serveFiles({
     '/': { body: html, type: 'text/html; charset=utf-8' },

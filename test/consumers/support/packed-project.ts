@@ -12,7 +12,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
-const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url))
+export const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url))
 
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
