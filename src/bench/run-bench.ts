@@ -5,7 +5,9 @@
  * the in-process cost of `setupMockdesk` against a bare msw/node handler, and its setup and reset
  * times; seeding time and memory up to 1,000,000 customers; the wall time of a full contract run.
  * `--peers` adds Prism and Mockoon CLI, installed on first use, on the same spec, data and request.
- * Server and load generator run in separate processes. Every figure is printed with its target
+ * Server and load generator run in separate processes; the servers compared take turns within
+ * each scenario (load.ts), and a floor server (node:http writing the list's bytes, no work) shows
+ * the most any server reaches against the baseline in the run. Every figure is printed with its target
  * and whether it was met; JSON goes to `--json <file>` (default .bench/latest.json).
  * `--only <regexp>` runs only the load scenarios whose names match (for a quick targeted check).
  */
