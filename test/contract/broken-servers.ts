@@ -396,6 +396,30 @@ export const brokenServers: BrokenServer[] = [
     },
   },
   {
+    api: 'ticketsource',
+    // The pagination walk stops where links.next is null; only a generated page goes past the end.
+    name: 'fails with 500 on a page past the last customer',
+    expected: ['not-a-server-error'],
+    handlers: (handlers) => [
+      http.get(`${ticketsource}/customers`, async ({ request }) => {
+        const response = await real(handlers, request)
+        if (response.status !== 200 || ((await response.clone().json()) as { data: unknown[] }).data.length > 0) return response
+        return HttpResponse.json({ message: 'Server Error' }, { status: 500 })
+      }),
+    ],
+    generative: {
+      examples: 50,
+      // The first page past the end for the page size sent (120 seeded customers, 10 a page unless told):
+      // one page less, or one record fewer a page, and the page is no longer empty.
+      minimal: (example) => {
+        const query = /^GET \/customers with query (\{.*?\}) \(shrunk/.exec(example)?.[1]
+        if (query === undefined) return false
+        const { page, per_page: perPage = 10 } = JSON.parse(query) as { page?: number; per_page?: number }
+        return page === Math.ceil(120 / perPage) + 1 && (perPage === 10 || page < Math.ceil(120 / (perPage - 1)) + 1)
+      },
+    },
+  },
+  {
     api: 'billingplatform',
     // A column 200 characters wide behind a field the docs allow 255: the docs' example subject is short, the probes send 256.
     name: 'fails with 500 on a subject of 201 to 255 characters',
