@@ -85,8 +85,9 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     const control = isControlPath(url.pathname)
     // Who may use the control plane is settled before any world is made for the request.
     if (control) checkControlAccess(request, url, controlAccess(request, url))
-    const world = await options.sessions?.worldFor(request, url)
-    if (world) mockdesk.useWorld(request, world)
+    const session = await options.sessions?.worldFor(request, url)
+    if (session) mockdesk.useWorld(request, session)
+    const world = session ?? mockdesk.worldOf(request)
     if (control) {
       return (await options.sessions?.control?.(request, url)) ?? handleControlRequest(request, url, mockdesk, { ...options.control, ...controlAccess(request, url) })
     }
@@ -94,20 +95,20 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     if (mounted) {
       // A page watching this world's log wants headers and bodies: the body is copied before the
       // handler reads it. Nobody watching, nothing is copied.
-      const copy = mockdesk.worldOf(request).requests.watched ? copyRequest(request) : undefined
+      const copy = world.requests.watched ? copyRequest(request) : undefined
       // The mounted API's own route table: the same resolvers as its MSW handlers, matched directly.
       const response = await matchRoute(mounted.compiled, request, url.pathname, url)
       const answeredAt = Date.now()
       const exchange = copy && !socketFaultOf(response) ? await captureExchange(copy, response).catch(() => undefined) : undefined
       const path = maskedPath(url.pathname + url.search)
-      log(mockdesk.worldOf(request), request.method, path, at, response, mounted.definition.id, exchange, answeredAt)
+      log(world, request.method, path, at, response, mounted.definition.id, exchange, answeredAt)
       answered.set(request, { api: mounted.definition.id, path })
       return response
     }
     const page = request.method === 'GET' ? await options.pages?.(request, url) : undefined
     if (page) return options.sessions?.decorate?.(request, url, page) ?? page
     const error = noApi(request, url, mockdesk.apis)
-    log(mockdesk.worldOf(request), request.method, maskedPath(url.pathname + url.search), at, error)
+    log(world, request.method, maskedPath(url.pathname + url.search), at, error)
     return error
   }
 

@@ -1,14 +1,6 @@
-import { execFile, spawn } from 'node:child_process'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { runCli as mockdesk, startCli } from '../support/cli-process.ts'
 
-const run = promisify(execFile)
-const bin = 'src/cli/mockdesk.js'
-const mockdesk = (...args: string[]) =>
-  run('node', [bin, ...args]).then(
-    (result) => ({ code: 0, ...result }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  )
 
 describe('mockdesk command', () => {
   it('prints usage with no command, and exits 2 on an unknown one', async () => {
@@ -33,17 +25,8 @@ describe('mockdesk command', () => {
   })
 
   it('serves until stopped, printing the base URLs', async () => {
-    const child = spawn('node', [bin, 'serve', '--port', '0', '--seed', '3'])
-    let output = ''
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk) => {
-        output += chunk
-        const match = /serving on (http:\/\/[\d.:]+)/.exec(output)
-        if (match && output.includes('Ctrl-C')) resolve(match[1]!)
-      })
-      child.on('exit', () => reject(new Error(`serve exited early:\n${output}`)))
-    })
-    expect(output).toContain(`${url}/toptickets/v1`)
+    const { child, url, output } = await startCli(['serve', '--port', '0', '--seed', '3'])
+    expect(output.stdout).toContain(`${url}/toptickets/v1`)
     expect((await (await fetch(`${url}/__mockdesk/health`)).json()).seed).toBe(3)
     child.kill('SIGTERM')
     expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0)

@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, expect, it } from 'vitest'
+import { bin, startCli } from '../support/cli-process.ts'
 
-const bin = 'src/cli/mockdesk.js'
 const dir = mkdtempSync(path.join(tmpdir(), 'mockdesk-config-'))
 const key = { Authorization: 'Bearer tt_admin_9f3k2m7x4q8w1e6r5t0y3u2i9o8p7a6s' }
 const children: ChildProcessWithoutNullStreams[] = []
@@ -24,21 +24,7 @@ function writeConfig(name: string, config: unknown): string {
 }
 
 /** Starts serve; resolves with its URL and a live view of its output once it is listening. */
-async function serve(...args: string[]) {
-  const child = spawn('node', [bin, 'serve', '--port', '0', ...args])
-  children.push(child)
-  const output = { stdout: '', stderr: '' }
-  child.stderr.on('data', (chunk) => (output.stderr += chunk))
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
-      output.stdout += chunk
-      const match = /serving on (http:\/\/[\d.:]+)/.exec(output.stdout)
-      if (match && output.stdout.includes('Ctrl-C')) resolve(match[1]!)
-    })
-    child.on('exit', (code) => reject(new Error(`serve exited (${code}):\n${output.stdout}${output.stderr}`)))
-  })
-  return { url, output, child }
-}
+const serve = (...args: string[]) => startCli(['serve', '--port', '0', ...args], children)
 
 const until = async (condition: () => boolean, what: string) => {
   for (let waited = 0; !condition(); waited += 50) {

@@ -12,6 +12,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startCli } from '../support/cli-process.ts'
 
 const hasHaproxy = spawnSync('haproxy', ['-v']).status === 0
 const required = process.env.MOCKDESK_REQUIRE_HAPROXY === '1'
@@ -27,17 +28,7 @@ const freePort = () =>
   })
 
 async function serve(): Promise<{ child: ChildProcess; url: string; port: number }> {
-  const child = spawn(process.execPath, ['src/cli/mockdesk.js', 'serve', '--port', '0', '--api', 'toptickets', '--count', '20'], { stdio: ['ignore', 'pipe', 'inherit'] })
-  children.push(child)
-  let output = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk
-      const match = /serving on (http:\/\/[\d.:]+)/.exec(output)
-      if (match) resolve(match[1]!)
-    })
-    child.on('exit', (code) => reject(new Error(`mockdesk serve exited with ${code}`)))
-  })
+  const { child, url } = await startCli(['serve', '--port', '0', '--api', 'toptickets', '--count', '20'], children)
   return { child, url, port: Number(new URL(url).port) }
 }
 

@@ -4,14 +4,14 @@
  * journal line is dropped; a directory that is not mockdesk's, or was made for other data, stops
  * the start with a message; ids made after a restart never repeat ids made before it.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync, type ChildProcess } from 'node:child_process'
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { startMockServer, type MockHttpServer } from '../../src/node/index.ts'
+import { bin, startCli } from '../support/cli-process.ts'
 
-const bin = 'src/cli/mockdesk.js'
 const key = 'tt_admin_9f3k2m7x4q8w1e6r5t0y3u2i9o8p7a6s'
 const dirs: string[] = []
 const children: ChildProcess[] = []
@@ -28,18 +28,7 @@ afterAll(() => {
 })
 
 async function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--api', 'toptickets', '--count', '20', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
-  children.push(child)
-  let output = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk
-      const match = /serving on (http:\/\/[\d.:]+)/.exec(output)
-      if (match) resolve(match[1]!)
-    })
-    child.stderr!.on('data', (chunk) => (output += chunk))
-    child.on('exit', (code) => reject(new Error(`mockdesk serve exited (${code}): ${output}`)))
-  })
+  const { child, url } = await startCli(['serve', '--port', '0', '--api', 'toptickets', '--count', '20', '--data-dir', dataDir], children)
   return { child, url }
 }
 

@@ -1,20 +1,13 @@
 /** `mockdesk proxy` and `serve --seed-from` spawned as a user runs them. */
-import { execFile, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startStandIn } from './stand-in-vendor.ts'
+import { runCli as mockdesk, startCli } from '../support/cli-process.ts'
 import { auth, token } from './support.ts'
 
-const run = promisify(execFile)
-const bin = 'src/cli/mockdesk.js'
-const mockdesk = (...args: string[]) =>
-  run('node', [bin, ...args]).then(
-    (result) => ({ code: 0, ...result }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  )
 const dir = mkdtempSync(join(tmpdir(), 'mockdesk-proxy-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -39,24 +32,18 @@ describe('mockdesk proxy', () => {
   it('proxies until stopped, logs JSON lines without secrets, and writes the drift report on exit', async () => {
     const standIn = await startStandIn({ breaks: ['teapot'] })
     const drift = join(dir, 'reports', 'drift')
-    const child = spawn('node', [bin, 'proxy', '--all', '--target', `toptickets=${standIn.baseUrl}`, '--allow-http', '--port', '0', '--log', 'json', '--drift', drift])
+    const started: ChildProcess[] = []
     let output = ''
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk) => {
-          output += chunk
-          const match = /proxy on (http:\/\/[\d.:]+)/.exec(output)
-          if (match && output.includes('Ctrl-C')) resolve(match[1]!)
-        })
-        child.on('exit', () => reject(new Error(`proxy exited early:\n${output}`)))
-      })
-      expect(output).toContain(`${url}/toptickets  →  ${standIn.baseUrl}`)
+      const { child, url, output: printed } = await startCli(['proxy', '--all', '--target', `toptickets=${standIn.baseUrl}`, '--allow-http', '--port', '0', '--log', 'json', '--drift', drift], started)
+      expect(printed.stdout).toContain(`${url}/toptickets  →  ${standIn.baseUrl}`)
       const response = await fetch(`${url}/toptickets/customers`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"name":"Ada","email":"ada@example.com"}' })
       expect(response.status).toBe(418)
       child.kill('SIGTERM')
       expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0)
+      output = printed.stdout
     } finally {
-      child.kill()
+      for (const child of started) child.kill()
       await standIn.close()
     }
     const line = output.split('\n').find((l) => l.startsWith('{"type":"exchange"'))!
