@@ -7,7 +7,8 @@ import { getResponse, http, HttpResponse, type HttpHandler } from 'msw'
 import omnideskKeys from '../../fixtures/omnidesk/keys.json'
 import tomticketKeys from '../../fixtures/tomticket/keys.json'
 import keys from '../../fixtures/toptickets/keys.json'
-import type { ApiId } from '../../src/apis/select-apis.ts'
+import { apis, type ApiId } from '../../src/apis/select-apis.ts'
+import { defaultCustomerCount } from '../../src/apis/ticketsource/store.ts'
 import type { CheckName, NamedCredentials } from '../../src/contract/index.ts'
 
 export const base = 'https://api.toptickets.app/v1'
@@ -409,13 +410,16 @@ export const brokenServers: BrokenServer[] = [
     ],
     generative: {
       examples: 50,
-      // The first page past the end for the page size sent (120 seeded customers, 10 a page unless told):
-      // one page less, or one record fewer a page, and the page is no longer empty.
+      // The first page past the end for the page size sent (the seeded customers, the spec's default
+      // page size unless told): one page less, or one record fewer a page, and the page is no longer empty.
       minimal: (example) => {
         const query = /^GET \/customers with query (\{.*?\}) \(shrunk/.exec(example)?.[1]
         if (query === undefined) return false
-        const { page, per_page: perPage = 10 } = JSON.parse(query) as { page?: number; per_page?: number }
-        return page === Math.ceil(120 / perPage) + 1 && (perPage === 10 || page < Math.ceil(120 / (perPage - 1)) + 1)
+        const { PerPage } = apis.ticketsource.document.components!.parameters as Record<string, { schema: { default: number } }>
+        const defaultPerPage = PerPage!.schema.default
+        const { page, per_page: perPage = defaultPerPage } = JSON.parse(query) as { page?: number; per_page?: number }
+        const pages = (size: number) => Math.ceil(defaultCustomerCount / size)
+        return page === pages(perPage) + 1 && (perPage === defaultPerPage || page < pages(perPage - 1) + 1)
       },
     },
   },
