@@ -19,8 +19,14 @@ type Writable = Partial<Omit<Customer, 'id' | 'created_at' | 'updated_at' | 'acc
 const notFound = { detail: 'Customer not found' }
 const duplicateEmail = { detail: 'A customer with this email already exists' }
 
-/** Every field of the spec's Customer, so a created record has them all (null unless sent). */
-const customerFields = Object.keys(document.components!.schemas!.Customer!.properties as object) as Array<keyof Customer>
+/**
+ * Every field of the spec's Customer, null, in the spec's order: a created record starts from it,
+ * so it has them all (null unless sent) and serializes in that order. Built once: building it per
+ * create (Object.fromEntries) cost 7 µs, more than the record's schema check (CPU profile).
+ */
+const blankCustomer = Object.freeze(
+  Object.fromEntries(Object.keys(document.components!.schemas!.Customer!.properties as object).map((field) => [field, null])),
+) as unknown as Customer
 
 /** A writable body as stored fields: account_value always as a two-decimal string. */
 function normalize(body: object): Partial<Customer> {
@@ -45,9 +51,8 @@ export const createCustomer: Handler<'createCustomer'> = async ({ store, body, j
   const email = String(body.email)
   if (store.customers.findUnique('email', email.toLowerCase())) return json(400, duplicateEmail)
   const now = timestamp()
-  const blank = Object.fromEntries(customerFields.map((field) => [field, null])) as unknown as Customer
   const customer = await store.customers.create({
-    ...blank,
+    ...blankCustomer,
     ...normalize(body),
     id: uuidOf(store.faker),
     created_at: now,
