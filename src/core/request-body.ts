@@ -37,8 +37,13 @@ export const maxJsonDepth = 64
  * a SyntaxError for malformed JSON, as JSON.parse does.
  */
 export function parseJsonSafely(text: string): unknown {
-  return secureJson.parse(text, null, { protoAction: 'remove', constructorAction: 'remove' })
+  return secureJson.parse(text, null, safeJsonOptions)
 }
+
+const safeJsonOptions = { protoAction: 'remove', constructorAction: 'remove' } as const
+
+/** One decoder for every body: decoding a whole body at once keeps no state between calls. */
+const utf8 = new TextDecoder()
 
 /**
  * The offset where `text` first nests deeper than `limit` (outside strings), or -1. One pass with
@@ -177,16 +182,24 @@ function quoteBarePartNames(bytes: Uint8Array, contentType: string): Uint8Array<
   return changed ? binaryToBytes(text) : undefined
 }
 
+/** The media types a request body is documented in, listed once per operation. */
+const documentedTypeLists = new WeakMap<object, string[]>()
+function documentedTypes(content: object): string[] {
+  let types = documentedTypeLists.get(content)
+  if (!types) documentedTypeLists.set(content, (types = Object.keys(content)))
+  return types
+}
+
 export async function readBody(request: Request, operation: Operation, maxBytes = defaultMaxBodyBytes): Promise<BodyResult> {
   const requestBody = operation.definition.requestBody
   if (!requestBody) return { ok: true }
-  const documented = Object.keys(requestBody.content)
+  const documented = documentedTypes(requestBody.content)
   const bytes = await readBodyBytes(request, maxBytes)
   if (bytes.byteLength === 0) {
     if (!requestBody.required) return { ok: true }
     return {
       ok: false,
-      issue: { in: 'body', path: [], keyword: 'missingBody', params: { documented }, message: 'A request body is required.' },
+      issue: { in: 'body', path: [], keyword: 'missingBody', params: { documented: [...documented] }, message: 'A request body is required.' },
     }
   }
 
@@ -201,14 +214,14 @@ export async function readBody(request: Request, operation: Operation, maxBytes 
         in: 'body',
         path: [],
         keyword: 'mediaType',
-        params: { received, documented },
+        params: { received, documented: [...documented] },
         message: `Content type ${received} is not accepted; send ${documented.join(' or ')}.`,
       },
     }
   }
 
   if (isJson(mediaType)) {
-    const text = new TextDecoder().decode(bytes)
+    const text = utf8.decode(bytes)
     const tooDeep = excessiveNesting(text)
     if (tooDeep !== -1) {
       const params = { ...parsePosition(text, tooDeep), maxDepth: maxJsonDepth }
@@ -223,7 +236,7 @@ export async function readBody(request: Request, operation: Operation, maxBytes 
   }
 
   if (mediaType === 'application/x-www-form-urlencoded') {
-    const form = new URLSearchParams(new TextDecoder().decode(bytes))
+    const form = new URLSearchParams(utf8.decode(bytes))
     return { ok: true, body: { value: formToObject(form), mediaType, textual: true } }
   }
 
@@ -245,5 +258,5 @@ export async function readBody(request: Request, operation: Operation, maxBytes 
     }
   }
 
-  return { ok: true, body: { value: new TextDecoder().decode(bytes), mediaType, textual: true } }
+  return { ok: true, body: { value: utf8.decode(bytes), mediaType, textual: true } }
 }
