@@ -75,7 +75,7 @@ export class InvalidRecordError extends Error {
 function copyPlain<V>(value: V): V {
   if (value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map(copyPlain) as V
-  const copy: Record<string, unknown> = { ...value }
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) }
   for (const key in copy) {
     const field = copy[key]
     if (field !== null && typeof field === 'object' && Object.hasOwn(copy, key)) copy[key] = copyPlain(field)
