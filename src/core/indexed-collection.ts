@@ -21,7 +21,8 @@
  *
  * Each collection also has a version that every write bumps and every read notes (see
  * collection-version.ts): the response cache serves an answer again only while the versions of
- * the collections it read are unchanged.
+ * the collections it read are unchanged, or, for a page read with `slice`, while every write since
+ * touched only records past the page.
  */
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { CollectionVersion, noteRead } from './collection-version.ts'
@@ -139,17 +140,27 @@ export class IndexedCollection<T extends object> {
   /** All records, in insertion order. The array is the store's own: do not mutate it. */
   all(): readonly T[] {
     noteRead(this.version)
-    if (this.#source) return this.#source.all()
-    return this.#records ?? []
+    return this.#all()
+  }
+
+  /** The records, not noted as read (the image a fork still reads never changes). */
+  #all(): readonly T[] {
+    return this.#source ? this.#source.#all() : (this.#records ?? [])
   }
 
   count(): number {
     return this.all().length
   }
 
-  /** Records `offset` to `offset + limit`, in insertion order, without scanning the rest. */
+  /**
+   * Records `offset` to `offset + limit`, in insertion order, without scanning the rest. Noted as
+   * a read up to `offset + limit` only: writes past it leave this page as it was (collection-version.ts).
+   */
   slice(offset: number, limit: number): readonly T[] {
-    return this.all().slice(offset, offset + limit)
+    const end = offset + limit
+    // Only a plain range (no negative offset counting from the end, no NaN) has a reach.
+    noteRead(this.version, offset >= 0 && end >= offset ? end : Infinity)
+    return this.#all().slice(offset, end)
   }
 
   async create(values: T): Promise<T> {
@@ -172,10 +183,11 @@ export class IndexedCollection<T extends object> {
     const draft = copyPlain(current)
     change(draft)
     const next = this.#checked(draft, 'update')
-    records[records.indexOf(current)] = next
+    const position = records.indexOf(current)
+    records[position] = next
     this.#unindex(current)
     this.#index(next)
-    this.#changed({ type: 'put', record: next })
+    this.#changed({ type: 'put', record: next }, position)
     return next
   }
 
@@ -183,9 +195,10 @@ export class IndexedCollection<T extends object> {
     const current = this.get(key)
     if (!current) return undefined
     const records = this.#own()
-    records.splice(records.indexOf(current), 1)
+    const position = records.indexOf(current)
+    records.splice(position, 1)
     this.#unindex(current)
-    this.#changed({ type: 'delete', key })
+    this.#changed({ type: 'delete', key }, position)
     return current
   }
 
@@ -198,7 +211,7 @@ export class IndexedCollection<T extends object> {
       byKey: new Map(),
       unique: this.#indexes.unique.map(({ name, key }) => ({ name, key, map: new Map() })),
     }
-    this.#changed({ type: 'clear' })
+    this.#changed({ type: 'clear' }, 0)
   }
 
   #refuse(): never {
@@ -211,7 +224,7 @@ export class IndexedCollection<T extends object> {
     const record = this.#checked(copyPlain(values), 'create')
     records.push(record)
     this.#index(record)
-    this.#changed({ type: 'put', record })
+    this.#changed({ type: 'put', record }, records.length - 1)
     return record
   }
 
@@ -238,8 +251,9 @@ export class IndexedCollection<T extends object> {
     return this.#records
   }
 
-  #changed(change: CollectionChange) {
-    this.version.bump()
+  /** After a write; `lowest`: the lowest position it touched (a create: the new last one). */
+  #changed(change: CollectionChange, lowest: number) {
+    this.version.bump(lowest)
     this.#hooks.afterChange?.(change)
   }
 

@@ -10,7 +10,9 @@
  *   keep its query), the caller's identity (whatever `authenticate` returned: key, role, scopes),
  *   and the validated header parameters.
  * - Valid while every collection the answer read is at the version it had (collection-version.ts):
- *   any write bumps the versions it touches, and the next read builds the answer afresh.
+ *   any write bumps the versions it touches, and the next read builds the answer afresh; except
+ *   that a page read by position stays valid while the writes since touched only records past it
+ *   (a create appends: the first page of a list is served again after it, byte for byte).
  * - Bounded: least recently used answers are dropped once the bodies and keys together pass
  *   `maxBytes` (default 32 MiB per mockdesk instance); an answer larger than an eighth of the
  *   budget is not kept at all. `maxBytes: 0` turns the cache off.
@@ -37,7 +39,8 @@ export interface CachedAnswer {
 }
 
 interface Entry extends CachedAnswer {
-  dependencies: Array<[CollectionVersion, number]>
+  /** Each collection read: its version then (moved on when later writes left the answer as it was), and how far it was read. */
+  dependencies: Array<[version: CollectionVersion, value: number, reach: number]>
   bytes: number
 }
 
@@ -95,11 +98,16 @@ export class ResponseCache {
   get(key: string): CachedAnswer | undefined {
     const entry = this.#entries.get(key)
     if (entry === undefined) return undefined
-    for (const [version, value] of entry.dependencies) {
-      if (version.value !== value) {
-        this.#delete(key, entry)
-        return undefined
+    for (const dependency of entry.dependencies) {
+      const [version, value, reach] = dependency
+      if (version.value === value) continue
+      // Read only up to `reach` (a page), and every write since went past it: the same bytes.
+      if (reach !== Infinity && version.unchangedBefore(value, reach)) {
+        dependency[1] = version.value
+        continue
       }
+      this.#delete(key, entry)
+      return undefined
     }
     this.#entries.delete(key)
     this.#entries.set(key, entry)
@@ -113,7 +121,8 @@ export class ResponseCache {
     if (bytes > this.maxBytes / 8) return
     const previous = this.#entries.get(key)
     if (previous) this.#delete(key, previous)
-    this.#entries.set(key, { ...answer, dependencies: [...reads.versions], bytes })
+    const dependencies = [...reads.versions].map(([version, value]): Entry['dependencies'][number] => [version, value, reads.reach.get(version) ?? Infinity])
+    this.#entries.set(key, { ...answer, dependencies, bytes })
     this.#bytes += bytes
     for (const [oldest, entry] of this.#entries) {
       if (this.#bytes <= this.maxBytes) break

@@ -2,7 +2,7 @@
  * The response cache (src/core/response-cache.ts) from the outside: answers served from prepared
  * bytes are the same as freshly built ones, through reads and writes, in every API; a write makes
  * the next read see it; and the cache really serves (a change made behind the store's back, which
- * bumps no version, is not seen until a write does).
+ * bumps no version, is not seen until a write does), a page even after writes past its end.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { apiIds, apis } from '../../src/apis/select-apis.ts'
@@ -102,6 +102,50 @@ describe('over HTTP', () => {
     const after = await names(cached)
     expect(after).toContain('New Person')
     expect(after[0]).toBe('Changed Quietly')
+  })
+
+  it('serves a page again after writes past its end (a create appends), and rebuilds it after a write within it', async () => {
+    const [cached, uncached] = await Promise.all([
+      startMockServer({ port: 0, apis: ['toptickets'], count: 5 }),
+      startMockServer({ port: 0, apis: ['toptickets'], count: 5, responseCacheBytes: 0 }),
+    ])
+    servers.push(cached, uncached)
+    const page = async (server: MockHttpServer) => {
+      const response = await fetch(`${server.baseUrls.toptickets}/customers?limit=2`, { headers })
+      expect(response.status).toBe(200)
+      return (await response.json()) as Array<{ id: string; name: string }>
+    }
+    const before = await page(cached)
+    // Quietly, as above: only an answer built afresh shows it.
+    for (const server of [cached, uncached]) {
+      const store = server.mockdesk.apis[0]!.store as typeof apis.toptickets extends { createStore(o: never): Promise<infer S> } ? S : never
+      const version = store.customers.version.value
+      await store.customers.update(before[0]!.id, (draft) => {
+        draft.name = 'Changed Quietly'
+      })
+      store.customers.version.value = version
+    }
+    const write = (server: MockHttpServer, method: string, path: string, body?: object) =>
+      fetch(`${server.baseUrls.toptickets}/customers${path}`, { method, headers, body: body && JSON.stringify(body) })
+
+    // Past the page: a create (the sixth record) and an update of the fifth.
+    for (const server of [cached, uncached]) {
+      expect((await write(server, 'POST', '', { name: 'New Person', email: 'new.person@example.com' })).status).toBe(201)
+      const fifth = ((await (await write(server, 'GET', '?skip=4&limit=1')).json()) as Array<{ id: string }>)[0]!
+      expect((await write(server, 'PATCH', `/${fifth.id}`, { notes: 'further down' })).status).toBe(200)
+    }
+    expect(await page(cached)).toEqual(before)
+    expect((await page(uncached))[0]!.name).toBe('Changed Quietly')
+
+    // Within the page: the second record changes, and the page is built afresh.
+    for (const server of [cached, uncached]) expect((await write(server, 'PATCH', `/${before[1]!.id}`, { name: 'Renamed' })).status).toBe(200)
+    expect(await page(cached)).toEqual(await page(uncached))
+    expect((await page(cached)).map((customer) => customer.name)).toEqual(['Changed Quietly', 'Renamed'])
+
+    // A delete before the page's end moves the records after it up.
+    for (const server of [cached, uncached]) expect((await write(server, 'DELETE', `/${before[0]!.id}`)).status).toBe(204)
+    expect(await page(cached)).toEqual(await page(uncached))
+    expect((await page(cached))[0]!.name).toBe('Renamed')
   })
 
   it('keeps callers with different permissions apart', async () => {
