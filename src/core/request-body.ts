@@ -65,18 +65,19 @@ export function excessiveNesting(text: string, limit = maxJsonDepth): number {
   return -1
 }
 
+const tooLarge = (maxBytes: number) =>
+  new KitError(
+    'MOCKDESK_BODY_TOO_LARGE',
+    `The request body is larger than mockdesk accepts (${maxBytes} bytes).`,
+    'Send a smaller body, or raise the limit with the maxBodyBytes option (--max-body-bytes on the command line).',
+    { limit: maxBytes },
+  )
+
 /** Reads a whole body, refusing one larger than `maxBytes` with mockdesk's own 413. */
 export async function readBodyBytes(request: Request, maxBytes = defaultMaxBodyBytes): Promise<Uint8Array<ArrayBuffer>> {
-  const tooLarge = () =>
-    new KitError(
-      'MOCKDESK_BODY_TOO_LARGE',
-      `The request body is larger than mockdesk accepts (${maxBytes} bytes).`,
-      'Send a smaller body, or raise the limit with the maxBodyBytes option (--max-body-bytes on the command line).',
-      { limit: maxBytes },
-    )
   const length = request.headers.get('content-length')
   const declared = Number(length)
-  if (declared > maxBytes) throw tooLarge()
+  if (declared > maxBytes) throw tooLarge(maxBytes)
   // A declared length bounds the body (the HTTP parser stops there), so it can be read in one go,
   // which the Node adapter does without building a web stream; only an undeclared (chunked) body
   // is streamed and counted.
@@ -93,7 +94,7 @@ export async function readBodyBytes(request: Request, maxBytes = defaultMaxBodyB
       // Not cancelled: under Node, cancelling destroys the connection before the 413 is written.
       // The Node adapter reads and drops (a bounded amount of) the rest once the answer is out.
       reader.releaseLock()
-      throw tooLarge()
+      throw tooLarge(maxBytes)
     }
     chunks.push(value)
   }
