@@ -63,6 +63,14 @@ const setsSorted = (_: string, value: unknown) => (value instanceof Set ? [...va
  */
 export function principalKey(principal: unknown): string {
   if (principal === null || typeof principal !== 'object') return JSON.stringify(principal ?? null)
+  // A frozen principal is one an API made once and hands out again (TopTickets: one per key) and
+  // promises never to change: its key is worked out once (6 µs a time, for every read that goes
+  // through the pipeline).
+  const frozen = Object.isFrozen(principal)
+  if (frozen) {
+    const known = frozenPrincipalKeys.get(principal)
+    if (known !== undefined) return known
+  }
   let key = ''
   for (const [name, value] of Object.entries(principal)) {
     const text =
@@ -71,8 +79,11 @@ export function principalKey(principal: unknown): string {
       : JSON.stringify(value)
     key += `${JSON.stringify(name)}:${text},`
   }
+  if (frozen) frozenPrincipalKeys.set(principal, key)
   return key
 }
+
+const frozenPrincipalKeys = new WeakMap<object, string>()
 
 export class ResponseCache {
   /** In least- to most-recently-used order: a Map iterates in insertion order and a hit re-inserts. */

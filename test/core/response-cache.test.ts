@@ -175,4 +175,12 @@ describe('keys', () => {
     expect(principalKey({ key: 'k', scopes: new Set(['b', 'a']) })).toBe(principalKey({ key: 'k', scopes: new Set(['a', 'b']) }))
     expect(principalKey({ key: 'k', scopes: new Set(['a']) })).not.toBe(principalKey({ key: 'k', scopes: new Set(['a', 'b']) }))
   })
+
+  it('gives a frozen principal (worked out once, then remembered) the key of an equal unfrozen one', () => {
+    const frozen = Object.freeze({ key: 'k', role: 'admin', scopes: new Set(['b', 'a']) })
+    const plain = { key: 'k', role: 'admin', scopes: new Set(['a', 'b']) }
+    expect(principalKey(frozen)).toBe(principalKey(plain))
+    expect(principalKey(frozen)).toBe(principalKey(plain))
+    expect(principalKey(Object.freeze({ key: 'other', role: 'admin', scopes: new Set(['a', 'b']) }))).not.toBe(principalKey(frozen))
+  })
 })
