@@ -73,10 +73,36 @@ interface Place {
 }
 
 /**
- * A pattern such as `+1-###-###-####` in pieces: fixed text, and runs of `#` (given as their
- * length, a number), each filled with that many digits.
+ * A pattern such as `+1-###-###-####`, each `#` a digit, filled from one number of as many digits
+ * (one draw holds fifteen). The fillings of a pattern with at most four digits (a zip code such as
+ * `941##`) are made once and shared.
  */
-type Pattern = Array<string | number>
+class Pattern {
+  /** The fixed text, and for each run of `#`, its length. */
+  readonly #pieces: Array<string | number>
+  readonly digits: number
+  readonly #shared: Array<string | undefined> | undefined
+
+  constructor(text: string) {
+    this.#pieces = text.split(/(#+)/).filter(Boolean).map((piece) => (piece.startsWith('#') ? piece.length : piece))
+    this.digits = text.split('#').length - 1
+    if (this.digits > 15) throw new Error(`The pattern ${text} has more digits than one draw holds (15)`)
+    this.#shared = this.digits <= 4 ? new Array(10 ** this.digits) : undefined
+  }
+
+  /** The pattern filled with the digits of `value` (below 10 to the number of digits), in order. */
+  fill(value: number): string {
+    if (this.#shared) return (this.#shared[value] ??= this.#format(value))
+    return this.#format(value)
+  }
+
+  #format(value: number): string {
+    const digits = String(value).padStart(this.digits, '0')
+    let at = 0
+    // One flat string: the pieces joined, not a tree of them.
+    return this.#pieces.map((piece) => (typeof piece === 'string' ? piece : digits.slice(at, (at += piece)))).join('')
+  }
+}
 
 const words = (list: readonly string[]): Word[] => list.map((text) => ({ text, slug: slug(text) }))
 const definitions = en.person!
@@ -90,14 +116,10 @@ const jobDescriptors = definitions.job_descriptor!
 const jobAreas = definitions.job_area!
 const jobTypes = definitions.job_type!
 
-const pattern = (text: string): Pattern => text.split(/(#+)/).filter(Boolean).map((piece) => (piece.startsWith('#') ? piece.length : piece))
-// Digit runs of up to four, zero-padded, shared: "0000" to "9999".
-const padded = [1, 2, 3, 4].map((length) => Array.from({ length: 10 ** length }, (_, value) => String(value).padStart(length, '0')))
-const paddedTo = (value: number, length: number) => (length <= 4 ? padded[length - 1]![value]! : String(value).padStart(length, '0'))
 const buildingNumberFloors = [10_000, 1_000, 100]
 // Account values' cents: ".00" to ".99".
 const cents = Array.from({ length: 100 }, (_, value) => `.${String(value).padStart(2, '0')}`)
-const places: Place[] = locations.map((location) => ({ location, zip: pattern(location.zip), phone: pattern(location.phone) }))
+const places: Place[] = locations.map((location) => ({ location, zip: new Pattern(location.zip), phone: new Pattern(location.phone) }))
 
 // Shared strings, made on first use. Titles: 19,425 combinations of three lists. Timestamps: a
 // day's `YYYY-MM-DDT` and a time's `HH:mm:ssZ`, joined by a plain `+` (two shared halves cost
@@ -150,13 +172,7 @@ class Draws {
 
   /** The pattern filled in: each `#` a digit. */
   fill(pattern: Pattern): string {
-    const parts = new Array<string>(pattern.length)
-    for (let i = 0; i < pattern.length; i++) {
-      const piece = pattern[i]!
-      parts[i] = typeof piece === 'string' ? piece : paddedTo(this.below(10 ** piece), piece)
-    }
-    // One flat string; the pieces themselves are shared.
-    return parts.join('')
+    return pattern.fill(this.below(10 ** pattern.digits))
   }
 
   /**
