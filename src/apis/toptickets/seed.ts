@@ -6,12 +6,13 @@
  *
  * Built for a million customers in seconds. The words come from Faker's English locale (the
  * definitions in src/generated/faker-locale-en.ts) and the numbers from the seeded Faker's own
- * draws (`drawsOf`), but no Faker method is called per record: in a profile of seeding 100,000
- * customers, Faker's template engine (behind street addresses, company names, last names and job
- * titles) was 29% of the time, its per-call option handling much of the rest. Records are lean:
- * one object shape, strings built flat (an `Array#join`, not a template, whose pieces would stay a
- * tree of string fragments), and shared wherever customers share a value (a company's name,
- * domain and website; job titles; a location's fields; timestamps' days and times).
+ * draws (src/core/draws.ts), but no Faker method is called per record: in a profile of seeding
+ * 100,000 customers, Faker's template engine (behind street addresses, company names, last names
+ * and job titles) was 29% of the time, its per-call option handling much of the rest. Records are
+ * lean: one object shape, strings built flat (an `Array#join`, not a template, whose pieces would
+ * stay a tree of string fragments), and shared wherever customers share a value (a company's
+ * name, domain and website; job titles; a location's fields; small zip codes; timestamps' days
+ * and times).
  *
  * Every record this makes matches the spec's `Customer` schema by construction; seed.test.ts
  * checks large samples for several seeds against the schema, which is why the store does not
@@ -21,7 +22,8 @@ import type { Faker } from '@faker-js/faker'
 import docSamples from '../../../fixtures/toptickets/customers.json'
 import locations from '../../../fixtures/toptickets/locations.json'
 import { en } from '../../generated/faker-locale-en.ts'
-import { drawsOf, referenceDate } from '../../core/seeded-faker.ts'
+import { DigitPattern, Draws } from '../../core/draws.ts'
+import { referenceDate } from '../../core/seeded-faker.ts'
 import { slug } from '../../core/slug.ts'
 import type { Customer } from './store.ts'
 
@@ -48,10 +50,10 @@ const tiers = [
 /** Customers per company, on average: the company pool has a fifth as many entries as customers. */
 const customersPerCompany = 5
 
-const second = 1000
-const createdFrom = Date.parse('2023-01-01T00:00:00Z') / second
-const createdTo = Date.parse('2025-05-01T00:00:00Z') / second
-const reference = Date.parse(referenceDate) / second
+const msPerSecond = 1000
+const createdFrom = Date.parse('2023-01-01T00:00:00Z') / msPerSecond
+const createdTo = Date.parse('2025-05-01T00:00:00Z') / msPerSecond
+const reference = Date.parse(referenceDate) / msPerSecond
 
 /** A word with the slug emails, domains and handles are made of. */
 interface Word {
@@ -68,40 +70,8 @@ interface Company {
 
 interface Place {
   location: (typeof locations)[number]
-  zip: Pattern
-  phone: Pattern
-}
-
-/**
- * A pattern such as `+1-###-###-####`, each `#` a digit, filled from one number of as many digits
- * (one draw holds fifteen). The fillings of a pattern with at most four digits (a zip code such as
- * `941##`) are made once and shared.
- */
-class Pattern {
-  /** The fixed text, and for each run of `#`, its length. */
-  readonly #pieces: Array<string | number>
-  readonly digits: number
-  readonly #shared: Array<string | undefined> | undefined
-
-  constructor(text: string) {
-    this.#pieces = text.split(/(#+)/).filter(Boolean).map((piece) => (piece.startsWith('#') ? piece.length : piece))
-    this.digits = text.split('#').length - 1
-    if (this.digits > 15) throw new Error(`The pattern ${text} has more digits than one draw holds (15)`)
-    this.#shared = this.digits <= 4 ? new Array(10 ** this.digits) : undefined
-  }
-
-  /** The pattern filled with the digits of `value` (below 10 to the number of digits), in order. */
-  fill(value: number): string {
-    if (this.#shared) return (this.#shared[value] ??= this.#format(value))
-    return this.#format(value)
-  }
-
-  #format(value: number): string {
-    const digits = String(value).padStart(this.digits, '0')
-    let at = 0
-    // One flat string: the pieces joined, not a tree of them.
-    return this.#pieces.map((piece) => (typeof piece === 'string' ? piece : digits.slice(at, (at += piece)))).join('')
-  }
+  zip: DigitPattern
+  phone: DigitPattern
 }
 
 const words = (list: readonly string[]): Word[] => list.map((text) => ({ text, slug: slug(text) }))
@@ -119,13 +89,12 @@ const jobTypes = definitions.job_type!
 const buildingNumberFloors = [10_000, 1_000, 100]
 // Account values' cents: ".00" to ".99".
 const cents = Array.from({ length: 100 }, (_, value) => `.${String(value).padStart(2, '0')}`)
-const places: Place[] = locations.map((location) => ({ location, zip: new Pattern(location.zip), phone: new Pattern(location.phone) }))
+const places: Place[] = locations.map((location) => ({ location, zip: new DigitPattern(location.zip), phone: new DigitPattern(location.phone) }))
 
 // Shared strings, made on first use. Titles: 19,425 combinations of three lists. Timestamps: a
 // day's `YYYY-MM-DDT` and a time's `HH:mm:ssZ`, joined by a plain `+` (two shared halves cost
-// less than one flat copy of the whole).
-// The caches are allocated at full size: an array filled at scattered indexes from empty would
-// turn into a slow dictionary.
+// less than one flat copy of the whole). The caches are allocated at full size: an array filled
+// at scattered indexes from empty would turn into a slow dictionary.
 const titles: Array<string | undefined> = new Array(jobDescriptors.length * jobAreas.length * jobTypes.length)
 const firstDay = Math.floor(createdFrom / 86_400)
 const days: Array<string | undefined> = new Array(Math.floor(reference / 86_400) - firstDay + 1)
@@ -136,74 +105,19 @@ const two = (n: number) => (n < 10 ? `0${n}` : String(n))
 function timestampOf(seconds: number): string {
   const day = Math.floor(seconds / 86_400)
   const time = seconds - day * 86_400
-  const dayText = (days[day - firstDay] ??= new Date(day * 86_400 * second).toISOString().slice(0, 11))
+  const dayText = (days[day - firstDay] ??= new Date(day * 86_400 * msPerSecond).toISOString().slice(0, 11))
   const timeText = (times[time] ??= `${two(Math.floor(time / 3600))}:${two(Math.floor(time / 60) % 60)}:${two(time % 60)}Z`)
   return dayText + timeText
 }
 
-const hexCodes = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0))
-// xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx: where each of the 30 random hex digits goes.
-const uuidSlots = [...Array(36).keys()].filter((slot) => ![8, 13, 14, 18, 19, 23].includes(slot))
-const uuidCodes = Array.from('xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx', (char) => char.charCodeAt(0))
-
-/** The draws of one seeding, with the helpers every field uses. */
-class Draws {
-  constructor(readonly next: () => number) {}
-
-  below(n: number): number {
-    return Math.floor(this.next() * n)
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability
-  }
-
-  pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.next() * list.length)]!
-  }
-
+/** Draws of TopTickets' own: names, companies, titles, addresses and amounts. */
+class CustomerDraws extends Draws {
   /** Faker's last name patterns: one name, or two joined by a hyphen (1 in 20). */
   lastName(): Word {
     const first = this.pick(lastNames)
     if (!this.chance(0.05)) return first
     const second = this.pick(lastNames)
     return { text: `${first.text}-${second.text}`, slug: first.slug + second.slug }
-  }
-
-  /** The pattern filled in: each `#` a digit. */
-  fill(pattern: Pattern): string {
-    return pattern.fill(this.below(10 ** pattern.digits))
-  }
-
-  /**
-   * A version 4 UUID (RFC 9562): 122 random bits from three draws, twelve hex digits (two halves
-   * of 26 bits, 24 of them used) to a draw. Faker's `string.uuid()` spends a draw on each of its
-   * 31 digits; a million records spent a sixth of their time on that.
-   */
-  uuid(): string {
-    const codes = uuidCodes
-    let high = 0
-    let low = 0
-    for (let i = 0; i < 31; i++) {
-      if (i % 12 === 0) {
-        const draw = this.below(2 ** 52)
-        high = Math.floor(draw / 2 ** 26)
-        low = draw - high * 2 ** 26
-      }
-      let digit: number
-      if (i % 12 < 6) {
-        digit = high & 15
-        high >>>= 4
-      } else {
-        digit = low & 15
-        low >>>= 4
-      }
-      // The 31st is the variant digit: 8, 9, a or b.
-      if (i < 30) codes[uuidSlots[i]!] = hexCodes[digit]!
-      else codes[19] = hexCodes[8 + (digit & 3)]!
-    }
-    // One flat string of 56 bytes, where a template over slices leaves a tree of a dozen pieces.
-    return String.fromCharCode.apply(null, codes)
   }
 
   /** A company named as Faker's patterns name them, with the domain its name gives. */
@@ -264,7 +178,7 @@ export function* seedCustomers(faker: Faker, count: number, emailsInUse?: { has(
   yield* samples.map((sample) => ({ ...sample }))
   const generated = count - samples.length
   if (generated <= 0) return
-  const draw = new Draws(drawsOf(faker))
+  const draw = new CustomerDraws(faker)
   const own = emailsInUse ? undefined : new Set(samples.map((sample) => sample.email.toLowerCase()))
   const inUse = emailsInUse ?? own!
 
