@@ -92,7 +92,8 @@ const hexDigits = '0123456789abcdef'
  * order (its template's 30 random hex digits left to right, then the variant digit, each as
  * `faker.number.int` turns a draw into an integer), so the same seed gives the same ids. Faker
  * makes each digit through three calls of its number module: 3.8 µs a UUID against 1.4 µs here
- * (micro-benchmark), on every seeded and every created TopTickets customer.
+ * (micro-benchmark), on every created TopTickets customer. (Seeded ones take theirs from
+ * draws.ts, three draws a UUID.)
  */
 export function uuidOf(faker: Faker): string {
   const source = sources.get(faker)
