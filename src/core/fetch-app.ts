@@ -89,10 +89,15 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     if (session) mockdesk.useWorld(request, session)
     const world = session ?? mockdesk.worldOf(request)
     if (control) {
+      // The control plane reads and changes every API's data (see Mockdesk.ready).
+      await mockdesk.ready()
       return (await options.sessions?.control?.(request, url)) ?? handleControlRequest(request, url, mockdesk, { ...options.control, ...controlAccess(request, url) })
     }
     const mounted = mounts.find(({ prefix }) => withinPrefix(url.pathname, prefix))?.api
     if (mounted) {
+      // The API's code and this world's store, on the first request that needs them.
+      const preparing = mockdesk.prepare(mounted, world)
+      if (preparing) await preparing
       // A page watching this world's log wants headers and bodies: the body is copied before the
       // handler reads it. Nobody watching, nothing is copied.
       const copy = world.requests.watched ? copyRequest(request) : undefined
@@ -101,8 +106,8 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
       const answeredAt = Date.now()
       const exchange = copy && !socketFaultOf(response) ? await captureExchange(copy, response).catch(() => undefined) : undefined
       const path = maskedPath(url.pathname + url.search)
-      log(world, request.method, path, at, response, mounted.definition.id, exchange, answeredAt)
-      answered.set(request, { api: mounted.definition.id, path })
+      log(world, request.method, path, at, response, mounted.id, exchange, answeredAt)
+      answered.set(request, { api: mounted.id, path })
       return response
     }
     const page = request.method === 'GET' ? await options.pages?.(request, url) : undefined
@@ -201,13 +206,13 @@ const refusedPreflight = () =>
   ).toResponse()
 
 function noApi(request: Request, url: URL, apis: MountedApi[]): Response {
-  const mounted = apis.map((api) => ({ id: api.definition.id, baseUrl: url.origin + api.base }))
-  const guess = apis.find((api) => url.pathname.startsWith(`/${api.definition.id}`))
+  const mounted = apis.map((api) => ({ id: api.id, baseUrl: url.origin + api.base }))
+  const guess = apis.find((api) => url.pathname.startsWith(`/${api.id}`))
   return new KitError(
     'MOCKDESK_NO_ROUTE',
     `No mounted API serves ${request.method} ${url.pathname}.`,
     guess
-      ? `The ${guess.definition.id} API is mounted at ${url.origin}${guess.base}: put that before the vendor's path.`
+      ? `The ${guess.id} API is mounted at ${url.origin}${guess.base}: put that before the vendor's path.`
       : `Call one of the mounted APIs at its base URL (listed in "mounted"), or /__mockdesk/health to see what is served.`,
     { mounted },
   ).toResponse()
