@@ -5,6 +5,7 @@ import { resolveConfig, type MockdeskConfig } from '../config/mockdesk-config.ts
 import type { LoggedRequest } from '../core/request-log.ts'
 import { defaultHost, defaultPort, startMockServer } from '../node/http-server.ts'
 import { defaultConfigFile } from '../node/read-config-file.ts'
+import type { Logger } from 'pino'
 import type { LogFormat } from '../node/request-logger.ts'
 import { sessionAttributes, type SessionAttribute } from '../node/sessions/session-name.ts'
 import { defaultSessionLimits } from '../node/sessions/session-registry.ts'
@@ -159,36 +160,18 @@ export async function serve(args: string[]): Promise<number> {
     await server.mockdesk.ready()
     for (const s of await fromRecording.seedFromRecording(server.mockdesk, recording)) console.log(`seeded ${s.api} ${s.collection} with ${s.records} recorded records${s.skipped ? ` (${s.skipped} did not fit the spec)` : ''}`)
   }
-  // Printed as soon as the server listens; the APIs' lines need their data, loaded after. That
-  // loading starts a moment later, so that a request sent as soon as the server listens (a test
-  // runner's, a script's) loads only its own API and does not queue behind the others; a request
-  // arriving during it waits for one step at most (see Mockdesk.ready).
-  console.log(`mockdesk serving on ${server.url} (seed ${server.mockdesk.seed})\n`)
-  await new Promise((resolve) => setTimeout(resolve, bannerDelayMs))
-  await server.mockdesk.ready()
-  for (const api of server.mockdesk.apis) {
-    const counts = Object.entries(api.definition.counts(api.store)).map(([name, n]) => `${n} ${name}`).join(', ')
-    console.log(`  ${api.definition.id.padEnd(16)}${server.baseUrls[api.definition.id]}  (${counts})`)
-    console.log(`  ${''.padEnd(16)}key: ${api.definition.keys[0]?.key ?? '(none needed)'}`)
-  }
-  console.log(`\nsandbox page: ${server.url}/\nhealth: ${server.url}/__mockdesk/health   reset: curl -X POST -H 'x-mockdesk-control: 1' ${server.url}/__mockdesk/reset`)
-  if (server.adminToken !== undefined) {
-    // Printed once, here: the control plane reaches every key and record, so it is not logged again.
-    console.log(`admin token (every /__mockdesk/* call needs -H 'x-mockdesk-admin-token: <token>'; the sandbox page asks for it):\n  ${server.adminToken}`)
-  }
-  if (options['data-dir']) console.log(`data dir: ${options['data-dir']} (every world kept across restarts; fsync ${options.fsync ?? 'always'})`)
-  console.log('Press Ctrl-C to stop.')
-
-  const { createLogger, logRequests } = await import('../node/request-logger.ts')
-  let logger = createLogger(logging().format)
-  stopEarly()
-  const replaying = { subscribe: (listener: (entry: LoggedRequest) => void) => (early.splice(0).forEach(listener), server.mockdesk.allRequests.subscribe(listener)) }
-  let stopLogging = logging().quiet ? () => {} : logRequests(replaying, logger)
-
+  let logger!: Logger
+  let stopLogging = () => {}
+  let printed!: () => void
+  const bannerPrinted = new Promise<void>((resolve) => (printed = resolve))
+  // Watching from before "serving on", so that no change made after it is missed; a change is
+  // applied once the banner is out (and the logger that reports it made).
   const stopWatching = options.watch
     ? (await import('../node/watch-config.ts')).watchConfigFile(
         options.config!,
         async (next) => {
+          await bannerPrinted
+          const { createLogger, logRequests } = await import('../node/request-logger.ts')
           const before = resolveConfig(config ?? {})
           const after = resolveConfig(next)
           config = next
@@ -209,9 +192,37 @@ export async function serve(args: string[]): Promise<number> {
           }
           stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.allRequests, logger)
         },
-        (error) => logger.error(`${options.config} not applied, the server keeps the last good config: ${error instanceof Error ? error.message : error}`),
+        (error) => void bannerPrinted.then(() => logger.error(`${options.config} not applied, the server keeps the last good config: ${error instanceof Error ? error.message : error}`)),
       )
     : () => {}
+
+  // Printed as soon as the server listens; the APIs' lines need their data, loaded after. That
+  // loading starts a moment later, so that a request sent as soon as the server listens (a test
+  // runner's, a script's) loads only its own API and does not queue behind the others; a request
+  // arriving during it waits for one step at most (see Mockdesk.ready).
+  console.log(`mockdesk serving on ${server.url} (seed ${server.mockdesk.seed})\n`)
+  await new Promise((resolve) => setTimeout(resolve, bannerDelayMs))
+  await server.mockdesk.ready()
+  for (const api of server.mockdesk.apis) {
+    const counts = Object.entries(api.definition.counts(api.store)).map(([name, n]) => `${n} ${name}`).join(', ')
+    console.log(`  ${api.definition.id.padEnd(16)}${server.baseUrls[api.definition.id]}  (${counts})`)
+    console.log(`  ${''.padEnd(16)}key: ${api.definition.keys[0]?.key ?? '(none needed)'}`)
+  }
+  console.log(`\nsandbox page: ${server.url}/\nhealth: ${server.url}/__mockdesk/health   reset: curl -X POST -H 'x-mockdesk-control: 1' ${server.url}/__mockdesk/reset`)
+  if (server.adminToken !== undefined) {
+    // Printed once, here: the control plane reaches every key and record, so it is not logged again.
+    console.log(`admin token (every /__mockdesk/* call needs -H 'x-mockdesk-admin-token: <token>'; the sandbox page asks for it):\n  ${server.adminToken}`)
+  }
+  if (options['data-dir']) console.log(`data dir: ${options['data-dir']} (every world kept across restarts; fsync ${options.fsync ?? 'always'})`)
+  console.log('Press Ctrl-C to stop.')
+
+  // pino and its pretty printer load after the banner: the first requests are answered meanwhile.
+  const { createLogger, logRequests } = await import('../node/request-logger.ts')
+  logger = createLogger(logging().format)
+  stopEarly()
+  const replaying = { subscribe: (listener: (entry: LoggedRequest) => void) => (early.splice(0).forEach(listener), server.mockdesk.allRequests.subscribe(listener)) }
+  stopLogging = logging().quiet ? () => {} : logRequests(replaying, logger)
+  printed()
 
   await stopped
   stopWatching()
