@@ -138,6 +138,8 @@ export async function serve(args: string[]): Promise<number> {
       adminToken,
       limits: { requestMs: integerOption(options['request-timeout'], 'request-timeout', usage), idleMs: integerOption(options['idle-timeout'], 'idle-timeout', usage) },
       config,
+      // Listening before the APIs are loaded: the first request loads only its own API.
+      onDemand: true,
     }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new Error(`port ${listenPort} on ${host} is already in use. Stop the other server or pass --port <another>.`)
       throw error

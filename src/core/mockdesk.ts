@@ -135,7 +135,10 @@ export async function createMockdesk(apis: readonly (ApiDefinition | ApiLoader)[
   // One cache for every API of this instance; its keys name the store, so a swapped store (a
   // reset, another world) never sees another's answers.
   const responseCache = new ResponseCache(options.responseCacheBytes)
-  const loaded: Array<{ definition: ApiDefinition; compiled: CompiledApi } | undefined> = []
+  // msw's handlers are made unless on demand: the HTTP server matches routes itself, and msw is
+  // imported only here, where used (msw-handlers.ts).
+  const msw = options.onDemand ? undefined : await import('./msw-handlers.ts')
+  const loaded: Array<{ definition: ApiDefinition; compiled: CompiledApi; handlers?: HttpHandler[] } | undefined> = []
   const notLoaded = (id: string): never => {
     throw new Error(`The ${id} API is not loaded yet: await mockdesk.prepare(api, world) or mockdesk.ready() first.`)
   }
@@ -146,7 +149,9 @@ export async function createMockdesk(apis: readonly (ApiDefinition | ApiLoader)[
       return loaded[index]?.definition ?? notLoaded(loader.id)
     },
     get handlers() {
-      return loaded[index]?.compiled.handlers ?? notLoaded(loader.id)
+      const api = loaded[index] ?? notLoaded(loader.id)
+      if (!api.handlers) throw new Error('A mockdesk made onDemand (the HTTP server’s) has no msw handlers: make it without onDemand to use them.')
+      return api.handlers
     },
     get compiled() {
       return loaded[index]?.compiled ?? notLoaded(loader.id)
@@ -169,7 +174,7 @@ export async function createMockdesk(apis: readonly (ApiDefinition | ApiLoader)[
         behaviour,
         responseCache,
       })
-      loaded[index] = { definition, compiled }
+      loaded[index] = { definition, compiled, handlers: msw && [msw.mswHandlerOf(compiled)] }
       definitions.splice(0, definitions.length, ...loaded.flatMap((api) => (api ? [api.definition] : [])))
     })().catch((error) => {
       loading[index] = undefined

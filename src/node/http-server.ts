@@ -46,6 +46,13 @@ export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
   adminToken?: string
   /** Timeouts and the pipelining cap (see connection-guard.ts); the defaults suit a shared demo. */
   limits?: ConnectionLimits
+  /**
+   * Listen before any API is loaded: a request loads (and seeds) only the API it calls, and
+   * `mockdesk.ready()` the rest; calls on the whole mockdesk (`behave`, `snapshot`, a mounted API's
+   * `definition`) need `await server.mockdesk.ready()` first. What `mockdesk serve` does, to answer
+   * its first request sooner. Default false: everything is loaded when the promise resolves.
+   */
+  onDemand?: boolean
 }
 
 export interface MockHttpServer {
@@ -71,12 +78,12 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
   const resolved = withConfig(options)
   const ids = options.root ? [options.root] : resolved.apis
   const basePath = (documentedBaseUrl: string) => new URL(documentedBaseUrl).pathname.replace(/\/$/, '')
-  // On demand: the server listens before any API is loaded; a request loads (and seeds) only the
-  // API it calls, and everything else is loaded after (see `ready`).
+  // The registry's loaders: on demand, the server listens before any API is loaded, and a request
+  // loads (and seeds) only the API it calls (see `onDemand`).
   const mockdesk = await createMockdesk(lazyApis(ids), {
     ...resolved,
     base: (api) => (options.root ? '' : `/${api.id}`) + basePath(api.documentedBaseUrl),
-    onDemand: true,
+    onDemand: options.onDemand ?? false,
   })
   const host = options.host ?? defaultHost
   const loopbackOnly = isLoopbackName(host)
