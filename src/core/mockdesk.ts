@@ -204,10 +204,15 @@ export async function createMockdesk(apis: readonly (ApiDefinition | ApiLoader)[
   let readying: Promise<void> | undefined
   const ready = () =>
     (readying ??= (async () => {
+      if (!options.onDemand) {
+        await Promise.all(loaders.map((_, index) => load(index).then(() => world.prepare(index))))
+        return
+      }
+      // In the background of a server answering requests: one step at a time, each giving way.
       for (const [index] of loaders.entries()) {
-        if (options.onDemand) await betweenSteps()
+        await betweenSteps()
         await load(index)
-        if (options.onDemand) await betweenSteps()
+        await betweenSteps()
         await world.prepare(index)
       }
     })().catch((error) => {
