@@ -204,7 +204,12 @@ export async function serve(args: string[]): Promise<number> {
   // arriving during it waits for one step at most (see Mockdesk.ready).
   console.log(`mockdesk serving on ${server.url} (seed ${server.mockdesk.seed})\n`)
   await new Promise((resolve) => setTimeout(resolve, bannerDelayMs))
-  await server.mockdesk.ready()
+  // An API that fails to load (a broken build) stops the server, as it did before it listened.
+  await server.mockdesk.ready().catch(async (error) => {
+    stopWatching()
+    await server.close()
+    throw error
+  })
   for (const api of server.mockdesk.apis) {
     const counts = Object.entries(api.definition.counts(api.store)).map(([name, n]) => `${n} ${name}`).join(', ')
     console.log(`  ${api.definition.id.padEnd(16)}${server.baseUrls[api.definition.id]}  (${counts})`)
