@@ -203,13 +203,21 @@ export async function serve(args: string[]): Promise<number> {
   // runner's, a script's) loads only its own API and does not queue behind the others; a request
   // arriving during it waits for one step at most (see Mockdesk.ready).
   console.log(`mockdesk serving on ${server.url} (seed ${server.mockdesk.seed})\n`)
-  await new Promise((resolve) => setTimeout(resolve, bannerDelayMs))
-  // An API that fails to load (a broken build) stops the server, as it did before it listened.
-  await server.mockdesk.ready().catch(async (error) => {
+  const loaded = new Promise((resolve) => setTimeout(resolve, bannerDelayMs)).then(() => server.mockdesk.ready())
+  // An API that fails to load (a broken build) stops the server, as it did before it listened;
+  // Ctrl-C before the banner stops it at once, without waiting for the APIs.
+  const stoppedFirst = await Promise.race([loaded.then(() => false), stopped.then(() => true)]).catch(async (error) => {
     stopWatching()
     await server.close()
     throw error
   })
+  if (stoppedFirst) {
+    stopWatching()
+    stopEarly()
+    await server.close()
+    // What is still loading is of no use now.
+    process.exit(0)
+  }
   for (const api of server.mockdesk.apis) {
     const counts = Object.entries(api.definition.counts(api.store)).map(([name, n]) => `${n} ${name}`).join(', ')
     console.log(`  ${api.definition.id.padEnd(16)}${server.baseUrls[api.definition.id]}  (${counts})`)

@@ -64,4 +64,14 @@ describe('mockdesk command', () => {
       child.kill('SIGTERM')
     }
   })
+
+  it('stops cleanly when told to as soon as it listens, before its banner is whole', async () => {
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'])
+    let stdout = ''
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+      if (stdout.includes('serving on')) child.kill('SIGTERM')
+    })
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0)
+  })
 })
