@@ -9,10 +9,11 @@
  * request, same caller, unchanged collections) is answered from the response cache's bytes after
  * auth and validation, in place of the handler (response-cache.ts).
  */
-import { http, type HttpHandler } from 'msw'
+import type { HttpHandler } from 'msw'
 import type { Behaviour } from './behaviour/behaviour.ts'
 import type { ApiDefinition, RouteContext, RouteHandler } from './define-api.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
+import { mountedHandler } from './mounted-handler.ts'
 import { listOperations, type Operation } from './openapi-document.ts'
 import { documentedResponse, preferredStatus } from './prefer.ts'
 import { defaultMaxBodyBytes, readBody } from './request-body.ts'
@@ -209,8 +210,10 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
   // mockdesk's own 404/405 (`fallback`).
   const origin = absolute ? escapeRegExp(new URL(base).origin) : '[a-z][a-z0-9+.-]*://[^/]+'
   const mountRegExp = new RegExp(`^${origin}${escapeRegExp(basePath)}(?:/.*)?$`, 'i')
+  // The same test on the URL as sent (query included), so other APIs' requests skip MSW's parsing.
+  const within = new RegExp(`^${origin}${escapeRegExp(basePath)}(?:[/?#]|$)`, 'i')
   compiledApi.handlers.push(
-    http.all(mountRegExp, ({ request }) => {
+    mountedHandler(within, mountRegExp, ({ request }) => {
       const url = new URL(request.url)
       return matchRoute(compiledApi, request, url.pathname, url)
     }),
