@@ -13,6 +13,7 @@ import { KitError, kitErrorFrom } from './kit-error.ts'
 import { captureExchange, copyRequest, maskedPath, type RequestExchange } from './request-exchange.ts'
 import type { Mockdesk, MountedApi } from './mockdesk.ts'
 import { RepeatedReads } from './repeated-reads.ts'
+import type { LoggedRequest } from './request-log.ts'
 import type { CachedAnswer } from './response-cache.ts'
 import type { World } from './world.ts'
 
@@ -118,17 +119,17 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   function log(world: World, method: string, path: string, at: number, response: Response | CachedAnswer, api?: string, exchange?: RequestExchange, answeredAt = Date.now()) {
     // A prepared answer (a repeated read) passed no behaviour stage that could have noted anything.
     const note = 'clone' in response ? behaviourNoteOf(response) : undefined
-    const entry = {
-      at: isoTime(at),
-      method,
-      path,
-      status: response.status,
-      ms: answeredAt - at,
-      api,
-      ...(note && { delay: note.delay || undefined, fault: note.rateLimited ? 'rate-limited' : note.fault }),
+    const entry: Omit<LoggedRequest, 'seq'> = { at: isoTime(at), method, path, status: response.status, ms: answeredAt - at, api }
+    if (note) {
+      entry.delay = note.delay || undefined
+      entry.fault = note.rateLimited ? 'rate-limited' : note.fault
     }
     world.requests.record(entry, exchange)
-    if (options.sessions) mockdesk.allRequests.record({ ...entry, session: world.name })
+    // Each log keeps its own copy (record), so the same entry, named, goes to the log of every world.
+    if (options.sessions) {
+      entry.session = world.name
+      mockdesk.allRequests.record(entry)
+    }
   }
 
   const repeatedReads = new RepeatedReads(options.repeatedReads)

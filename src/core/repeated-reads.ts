@@ -20,7 +20,7 @@
  * while a page watches the world's request log (the sandbox page's console wants each exchange's
  * headers and bodies, which the pipeline captures), reads are not repeated.
  *
- * Bounded: at most `maxEntries` identities (least recently used go first), none longer than
+ * Bounded: at most `maxEntries` identities (about the least recently used go first), none longer than
  * `maxIdentityLength`; the bytes themselves stay in the response cache, within its budget.
  */
 import type { World } from './world.ts'
@@ -42,8 +42,12 @@ export const defaultMaxRepeatedReads = 4096
 export const maxIdentityLength = 4096
 
 export class RepeatedReads {
-  /** In least- to most-recently-used order: a hit re-inserts. */
-  readonly #entries = new Map<string, RepeatedRead>()
+  /**
+   * Oldest first. A hit only marks its entry used; eviction gives a used entry a second chance
+   * (moved to the end, unmarked) and drops the first unused one: close to least recently used,
+   * without moving an entry on every hit (a delete and an insert per repeated read).
+   */
+  readonly #entries = new Map<string, { read: RepeatedRead; used: boolean }>()
 
   constructor(readonly maxEntries = defaultMaxRepeatedReads) {}
 
@@ -53,19 +57,28 @@ export class RepeatedReads {
 
   /** The read remembered under `identity`, if its world has not changed since. */
   get(identity: string): RepeatedRead | undefined {
-    const read = this.#entries.get(identity)
-    if (read === undefined) return undefined
-    this.#entries.delete(identity)
-    if (read.world.version !== read.version) return undefined
-    this.#entries.set(identity, read)
-    return read
+    const entry = this.#entries.get(identity)
+    if (entry === undefined) return undefined
+    if (entry.read.world.version !== entry.read.version) {
+      this.#entries.delete(identity)
+      return undefined
+    }
+    entry.used = true
+    return entry.read
   }
 
   remember(identity: string, read: RepeatedRead): void {
     if (this.maxEntries <= 0 || identity.length > maxIdentityLength) return
     this.#entries.delete(identity)
-    this.#entries.set(identity, read)
-    if (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!)
+    // New entries start used, so a full ring evicts an older entry, not the one just remembered.
+    this.#entries.set(identity, { read, used: true })
+    while (this.#entries.size > this.maxEntries) {
+      const [oldest, entry] = this.#entries.entries().next().value!
+      this.#entries.delete(oldest)
+      if (!entry.used) break
+      entry.used = false
+      this.#entries.set(oldest, entry)
+    }
   }
 
   forget(identity: string): void {
