@@ -173,11 +173,41 @@ async function refuseRaw(socket: Duplex, error: KitError) {
   setTimeout(() => socket.destroy(), 2000).unref()
 }
 
+/**
+ * Closes connections on which nothing has moved either way for `idleMs` (a client that stopped
+ * reading an answer, or stalled otherwise), by looking at every connection's byte counts a few
+ * times per `idleMs`. Node's own socket timeout (`server.setTimeout`) does the same with a timer
+ * per connection that every read and write re-arms, and every request set again: a measurable
+ * share of a repeated read's CPU time. Waiting for headers, for a body, and idling between
+ * requests keep Node's own limits (serverOptions).
+ */
+function closeIdleConnections(server: Server, idleMs: number) {
+  const connections = new Map<Socket, { moved: number; since: number }>()
+  server.on('connection', (socket: Socket) => {
+    connections.set(socket, { moved: -1, since: Date.now() })
+    socket.once('close', () => connections.delete(socket))
+  })
+  const sweep = setInterval(() => {
+    const now = Date.now()
+    for (const [socket, seen] of connections) {
+      // bytesWritten counts what is queued too: an answer nobody reads stops it moving.
+      const moved = socket.bytesRead + socket.bytesWritten
+      if (moved !== seen.moved) {
+        seen.moved = moved
+        seen.since = now
+      } else if (now - seen.since >= idleMs) {
+        socket.destroy()
+      }
+    }
+  }, Math.max(25, Math.floor(idleMs / 4)))
+  sweep.unref()
+  server.once('close', () => clearInterval(sweep))
+}
+
 /** Idle timeout, and answers for CONNECT and upgrades, on a created server. */
 export function guardServer(server: Server, limits: ConnectionLimits = {}): void {
   const { idleMs } = settle(limits)
-  // With no 'timeout' listener elsewhere, Node destroys a socket idle this long.
-  server.setTimeout(idleMs)
+  closeIdleConnections(server, idleMs)
   server.on('connect', (request: IncomingMessage, socket: Duplex) => {
     void refuseRaw(
       socket,
