@@ -12,7 +12,7 @@ import { socketFaultOf } from './behaviour/faults.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
 import { captureExchange, copyRequest, maskedPath, type RequestExchange } from './request-exchange.ts'
 import type { Mockdesk, MountedApi } from './mockdesk.ts'
-import { RepeatedReads } from './repeated-reads.ts'
+import { RepeatedReads, type RequestIdentity } from './repeated-reads.ts'
 import type { LoggedRequest } from './request-log.ts'
 import type { CachedAnswer } from './response-cache.ts'
 import type { World } from './world.ts'
@@ -31,17 +31,17 @@ export interface WorldSelector {
 
 export interface FetchApp {
   /**
-   * Answers a request. `sent.identity` is the request exactly as the client sent it (the HTTP
-   * server gives method, URL and raw header lines): a read answered from prepared bytes is then
+   * Answers a request. `sent.identity` is a GET request exactly as the client sent it (the HTTP
+   * server gives the URL and raw header lines): a read answered from prepared bytes is then
    * remembered under it, for `repeat`.
    */
-  (request: Request, sent?: { identity: string }): Promise<Response>
+  (request: Request, sent?: { identity: RequestIdentity }): Promise<Response>
   /**
    * The answer to a request whose identity was remembered (see repeated-reads.ts): the status,
    * headers and bytes the pipeline would give (the runtime writes them as it writes any plain
    * answer), logged as it would be; or undefined when the pipeline must run.
    */
-  repeat(identity: string): CachedAnswer | undefined
+  repeat(identity: RequestIdentity): CachedAnswer | undefined
 }
 
 export interface FetchAppOptions {
@@ -137,7 +137,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   const answered = new WeakMap<Request, { api: string; path: string }>()
 
   /** Remembers a read answered from prepared bytes, if the same request will get the same bytes (repeated-reads.ts). */
-  function remember(identity: string, request: Request, response: Response) {
+  function remember(identity: RequestIdentity, request: Request, response: Response) {
     const cacheKey = preparedKeyOf(response)
     const logged = answered.get(request)
     if (cacheKey === undefined || logged === undefined || request.method !== 'GET') return
@@ -148,7 +148,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     repeatedReads.remember(identity, { world, version: world.version, cacheKey, api: logged.api, method: request.method, path: logged.path })
   }
 
-  const app = async (request: Request, sent?: { identity: string }) => {
+  const app = async (request: Request, sent?: { identity: RequestIdentity }) => {
     // The control plane answers CORS for no one: a page on another origin may neither preflight
     // it nor read its answers. The APIs answer CORS for any origin, as a browser app needs.
     const control = isControlPath(new URL(request.url).pathname)
@@ -166,7 +166,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   }
 
   return Object.assign(app, {
-    repeat(identity: string): CachedAnswer | undefined {
+    repeat(identity: RequestIdentity): CachedAnswer | undefined {
       if (mockdesk.behaviour.active) return undefined
       const read = repeatedReads.get(identity)
       // A page watching the log wants each exchange's headers and bodies: the pipeline captures them.
