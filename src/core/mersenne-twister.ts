@@ -20,11 +20,20 @@ function initialState(seed: number): Uint32Array {
   return state
 }
 
+const shift = 397
+
+// The reference loop's `(index + 1) % size` and `(index + shift) % size`, in three runs that need
+// no remainder: a twist every 312 draws was 6% of seeding a million customers with the remainders.
 function twist(state: Uint32Array): void {
-  for (let index = 0; index < size; index++) {
-    const bits = (state[index]! & upperMask) + (state[(index + 1) % size]! & lowerMask)
-    state[index] = state[(index + 397) % size]! ^ (bits >>> 1) ^ (-(bits & 1) & matrixA)
-  }
+  let index = 0
+  for (; index < size - shift; index++) state[index] = mixed(state, index, index + 1, index + shift)
+  for (; index < size - 1; index++) state[index] = mixed(state, index, index + 1, index + shift - size)
+  state[index] = mixed(state, index, 0, shift - 1)
+}
+
+function mixed(state: Uint32Array, index: number, following: number, far: number): number {
+  const bits = (state[index]! & upperMask) + (state[following]! & lowerMask)
+  return state[far]! ^ (bits >>> 1) ^ (-(bits & 1) & matrixA)
 }
 
 export class MersenneTwister {

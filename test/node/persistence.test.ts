@@ -112,10 +112,18 @@ describe('mockdesk serve --data-dir', () => {
     expect(readdirSync(foreign)).toEqual(['notes.txt'])
 
     const other = freshDir()
-    writeFileSync(path.join(other, 'mockdesk-data.json'), JSON.stringify({ format: 'mockdesk-data', version: 1, apis: ['toptickets'], seed: 7, count: null }))
+    writeFileSync(path.join(other, 'mockdesk-data.json'), JSON.stringify({ format: 'mockdesk-data', version: 2, apis: ['toptickets'], seed: 7, count: null }))
     const mismatch = spawnSync(process.execPath, [bin, 'serve', '--port', '0', '--api', 'toptickets', '--data-dir', other], { encoding: 'utf8', timeout: 60_000 })
     expect(mismatch.status).toBe(1)
     expect(mismatch.stderr).toMatch(/seed 7.*but this server mounts .*seed 42/s)
+
+    // Version 1 seeded other TopTickets customers: its journals must not replay onto these.
+    const earlier = freshDir()
+    writeFileSync(path.join(earlier, 'mockdesk-data.json'), JSON.stringify({ format: 'mockdesk-data', version: 1, apis: ['toptickets'], seed: 42, count: null }))
+    const old = spawnSync(process.execPath, [bin, 'serve', '--port', '0', '--api', 'toptickets', '--data-dir', earlier], { encoding: 'utf8', timeout: 60_000 })
+    expect(old.status).toBe(1)
+    expect(old.stderr).toContain('made by an earlier mockdesk (data version 1)')
+    expect(readdirSync(earlier)).toEqual(['mockdesk-data.json'])
 
     const damaged = freshDir()
     writeFileSync(path.join(damaged, 'mockdesk-data.json'), '{ not json')

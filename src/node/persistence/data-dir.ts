@@ -12,7 +12,10 @@ import { writeFileAtomically } from './atomic-file.ts'
 export const markerFile = 'mockdesk-data.json'
 const lockFile = 'lock'
 export const dataFormat = 'mockdesk-data'
-export const dataFormatVersion = 1
+// Version 2: the TopTickets seed generates other customers than version 1's did, and a world's
+// journal replays onto its seeded records, so a version-1 journal would silently rebuild another
+// world. Such a directory is refused, with the way to carry its worlds over.
+export const dataFormatVersion = 2
 
 export interface DataIdentity {
   apis: string[]
@@ -87,6 +90,12 @@ export function openDataDir(root: string, identity: DataIdentity): DataDir {
       saved = JSON.parse(readFileSync(marker, 'utf8'))
     } catch (error) {
       throw new DataDirError(`${marker} cannot be read (${(error as Error).message}). The data dir may be damaged: restore it from a backup, or start with an empty --data-dir.`)
+    }
+    if (saved.format === dataFormat && saved.version === 1) {
+      throw new DataDirError(
+        `${absolute} was made by an earlier mockdesk (data version 1), whose seeded data differs from this one's: its journals would replay onto other records. ` +
+          `Start with an empty --data-dir, or carry a world over: GET /__mockdesk/snapshot from the earlier mockdesk, then POST the file to /__mockdesk/snapshot of this one.`,
+      )
     }
     if (saved.format !== dataFormat || saved.version !== dataFormatVersion) {
       throw new DataDirError(`${absolute} holds data of format ${JSON.stringify(saved.format)} version ${JSON.stringify(saved.version)}; this mockdesk reads ${dataFormat} version ${dataFormatVersion}. Use a data dir made by this version, or an empty one.`)
