@@ -56,6 +56,8 @@ export interface CompiledApi {
    * matches it (msw-handlers.ts), kept out of this module so the HTTP server never loads msw.
    */
   mount: RegExp
+  /** The same test on the URL as sent (query included): a cheap first look (mounted-handler.ts). */
+  within: RegExp
   /** For the HTTP server: the same resolvers, matched by `matchRoute`. */
   routes: CompiledRoute[]
   /** The answer for a path or method the spec does not have. */
@@ -203,7 +205,9 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
   // The whole API as one RegExp, for MSW's one handler per API (msw-handlers.ts says why).
   const origin = absolute ? escapeRegExp(new URL(base).origin) : '[a-z][a-z0-9+.-]*://[^/]+'
   const mount = new RegExp(`^${origin}${escapeRegExp(basePath)}(?:/.*)?$`, 'i')
-  return { mount, routes, fallback }
+  // The same test on the URL as sent (query included), so other APIs' requests skip MSW's parsing.
+  const within = new RegExp(`^${origin}${escapeRegExp(basePath)}(?:[/?#]|$)`, 'i')
+  return { mount, within, routes, fallback }
 }
 
 /** Answers a request from a compiled API's route table (the HTTP server and the MSW handler alike); `url`: the request's URL if already parsed. */

@@ -11,13 +11,14 @@
  * service worker): the HTTP server matches the route table itself, and importing msw cost ~30 ms
  * of its start-up (see the README's Performance section).
  */
-import { http, type HttpHandler } from 'msw'
+import type { HttpHandler } from 'msw'
 import { compileApi, matchRoute, type ApiHandlerOptions, type CompiledApi } from './api-handlers.ts'
 import type { ApiDefinition } from './define-api.ts'
+import { mountedHandler } from './mounted-handler.ts'
 
 /** The MSW handler of a compiled API. */
 export function mswHandlerOf(compiled: CompiledApi): HttpHandler {
-  return http.all(compiled.mount, ({ request }) => {
+  return mountedHandler(compiled.within, compiled.mount, ({ request }) => {
     const url = new URL(request.url)
     return matchRoute(compiled, request, url.pathname, url)
   })

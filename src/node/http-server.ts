@@ -15,6 +15,7 @@ import { socketFaultOf } from '../core/behaviour/faults.ts'
 import { isLoopbackName } from '../core/control-access.ts'
 import { createFetchApp } from '../core/fetch-app.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
+import type { RequestIdentity } from '../core/repeated-reads.ts'
 import { guardServer, oneAtATime, serverOptions, type ConnectionLimits } from './connection-guard.ts'
 import { sandboxPages } from './sandbox-pages.ts'
 import { actOutSocketFault, noAnswer } from './socket-faults.ts'
@@ -68,8 +69,8 @@ export interface MockHttpServer {
   close(): Promise<void>
 }
 
-/** A read's identity: the request as sent, method, URL and raw header lines (no line break can occur inside one). */
-const identityOf = (incoming: IncomingMessage) => (incoming.method === 'GET' ? `GET ${incoming.url}\n${incoming.rawHeaders.join('\n')}` : undefined)
+/** A read's identity: the GET request as sent, its URL and raw header lines. */
+const identityOf = (incoming: IncomingMessage): RequestIdentity | undefined => (incoming.method === 'GET' ? { url: incoming.url!, rawHeaders: incoming.rawHeaders } : undefined)
 
 export const defaultPort = 4010
 export const defaultHost = '127.0.0.1'
