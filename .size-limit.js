@@ -14,7 +14,10 @@ const apiIds = readdirSync(new URL('./specs/', import.meta.url))
 const onlyApi = (kept) => ({
   name: `only-${kept}`,
   setup(build) {
-    const others = new RegExp(`/chunks/(${apiIds.filter((id) => id !== kept).join('|')})-[\\w-]+\\.mjs$`)
+    // An API's chunk, however it is imported: `../chunks/<id>-<hash>.mjs` from an entry, or
+    // `./<id>-<hash>.mjs` from the shared chunk of the registry (load-apis.ts, which the Node
+    // entry's server uses too).
+    const others = new RegExp(`(?:^|/)(${apiIds.filter((id) => id !== kept).join('|')})-[\\w-]+\\.mjs$`)
     build.onResolve({ filter: others }, (args) => ({ path: args.path, external: true }))
   },
 })

@@ -64,6 +64,8 @@ export default defineConfig([
     clean: false,
     // Dependencies bundled in: one file per command starts several times faster than resolving
     // and loading hundreds of modules from node_modules (see the README's Performance section).
+    // Split where the sources import on use: each command, each API (src/generated/api-loaders.ts),
+    // the request log's pretty printer; `mockdesk serve` compiles an API's chunk on its first request.
     deps: { alwaysBundle: () => true },
     inputOptions: { resolve: { mainFields: ['module', 'main'] } },
     outputOptions: { chunkFileNames: 'cli/[name]-[hash].mjs' },

@@ -52,7 +52,7 @@ export async function setupMockdeskWorker(options: SetupMockdeskWorkerOptions = 
   const { apis: ids, baseUrls = {}, persist = false, config: _config, ...mockdeskOptions } = withConfig(options)
   const mockdesk = await createMockdesk(await loadApis(ids), {
     ...mockdeskOptions,
-    base: (api) => baseUrls[api.id as ApiId] ?? documentedBaseUrl(api.document),
+    base: (api) => baseUrls[api.id as ApiId] ?? api.documentedBaseUrl,
   })
   const saved =
     persist === false

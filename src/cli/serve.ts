@@ -1,16 +1,19 @@
 /** `mockdesk serve`: the standalone HTTP server, until Ctrl-C. */
-import { apiIds, type ApiId } from '../apis/select-apis.ts'
+import { apiIds, type ApiId } from '../apis/load-apis.ts'
 import { defaultSeed } from '../core/seeded-faker.ts'
 import { resolveConfig, type MockdeskConfig } from '../config/mockdesk-config.ts'
+import type { LoggedRequest } from '../core/request-log.ts'
 import { defaultHost, defaultPort, startMockServer } from '../node/http-server.ts'
-import { defaultConfigFile, readConfigFile } from '../node/read-config-file.ts'
-import { createLogger, logRequests, type LogFormat } from '../node/request-logger.ts'
-import { watchConfigFile } from '../node/watch-config.ts'
+import { defaultConfigFile } from '../node/read-config-file.ts'
+import type { Logger } from 'pino'
+import type { LogFormat } from '../node/request-logger.ts'
 import { sessionAttributes, type SessionAttribute } from '../node/sessions/session-name.ts'
 import { defaultSessionLimits } from '../node/sessions/session-registry.ts'
 import { durationOption } from './duration-option.ts'
-import { loadRecording, seedFromRecording } from '../proxy/seed-from-recording.ts'
 import { integerOption, parseOptions, UsageError } from './usage-error.ts'
+
+// What only some starts use is imported when used: a plain start compiles none of it.
+const readConfigFile = async (file: string) => (await import('../node/read-config-file.ts')).readConfigFile(file)
 
 const usage = `Usage: mockdesk serve [options]
 
@@ -54,6 +57,9 @@ Control: GET /__mockdesk/health, GET /__mockdesk/apis, POST /__mockdesk/reset[?s
 GET and POST /__mockdesk/snapshot, GET and PUT /__mockdesk/behaviour. Calls that change state need
 -H 'x-mockdesk-control: 1' (or a JSON content type); bound to loopback, the control plane answers only
 loopback host names.`
+
+/** How long after listening the banner starts loading the APIs no request has needed yet. */
+const bannerDelayMs = 250
 
 export async function serve(args: string[]): Promise<number> {
   const options = parseOptions(
@@ -107,7 +113,8 @@ export async function serve(args: string[]): Promise<number> {
   }
   if (options.log !== undefined && options.log !== 'text' && options.log !== 'json') throw new UsageError(`--log must be text or json, got "${options.log}".`, usage)
   if (options.watch && !options.config) throw new UsageError('--watch needs --config <file>: it watches that file.', usage)
-  const recording = options['seed-from'] === undefined ? undefined : await loadRecording(options['seed-from'])
+  const fromRecording = options['seed-from'] === undefined ? undefined : await import('../proxy/seed-from-recording.ts')
+  const recording = fromRecording && (await fromRecording.loadRecording(options['seed-from']!))
   const port = integerOption(options.port, 'port', usage) ?? defaultPort
   const host = options.host ?? defaultHost
   const start = (config: MockdeskConfig | undefined, listenPort: number, adminToken = options['admin-token']) =>
@@ -131,37 +138,42 @@ export async function serve(args: string[]): Promise<number> {
       adminToken,
       limits: { requestMs: integerOption(options['request-timeout'], 'request-timeout', usage), idleMs: integerOption(options['idle-timeout'], 'idle-timeout', usage) },
       config,
+      // Listening before the APIs are loaded: the first request loads only its own API.
+      onDemand: true,
     }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new Error(`port ${listenPort} on ${host} is already in use. Stop the other server or pass --port <another>.`)
       throw error
     })
   let config = options.config ? await readConfigFile(options.config) : undefined
   let server = await start(config, port)
+  // Ctrl-C stops the server cleanly from the moment it listens, the banner printed or not.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
   const logging = () => ({ format: (options.log ?? config?.logging?.format ?? 'text') as LogFormat, quiet: options.quiet ?? config?.logging?.quiet ?? false })
-  let logger = createLogger(logging().format)
-  let stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.allRequests, logger)
+  // Request lines wait for the whole banner (which waits for every API to load), so that it is
+  // printed in one piece: the requests answered meanwhile are logged right after it.
+  const early: LoggedRequest[] = []
+  const stopEarly = logging().quiet ? () => {} : server.mockdesk.allRequests.subscribe((entry) => early.push(entry))
 
-  if (recording) {
-    for (const s of await seedFromRecording(server.mockdesk, recording)) console.log(`seeded ${s.api} ${s.collection} with ${s.records} recorded records${s.skipped ? ` (${s.skipped} did not fit the spec)` : ''}`)
+  if (fromRecording && recording) {
+    await server.mockdesk.ready()
+    for (const s of await fromRecording.seedFromRecording(server.mockdesk, recording)) console.log(`seeded ${s.api} ${s.collection} with ${s.records} recorded records${s.skipped ? ` (${s.skipped} did not fit the spec)` : ''}`)
   }
-  console.log(`mockdesk serving on ${server.url} (seed ${server.mockdesk.seed})\n`)
-  for (const api of server.mockdesk.apis) {
-    const counts = Object.entries(api.definition.counts(api.store)).map(([name, n]) => `${n} ${name}`).join(', ')
-    console.log(`  ${api.definition.id.padEnd(16)}${server.baseUrls[api.definition.id]}  (${counts})`)
-    console.log(`  ${''.padEnd(16)}key: ${api.definition.keys[0]?.key ?? '(none needed)'}`)
-  }
-  console.log(`\nsandbox page: ${server.url}/\nhealth: ${server.url}/__mockdesk/health   reset: curl -X POST -H 'x-mockdesk-control: 1' ${server.url}/__mockdesk/reset`)
-  if (server.adminToken !== undefined) {
-    // Printed once, here: the control plane reaches every key and record, so it is not logged again.
-    console.log(`admin token (every /__mockdesk/* call needs -H 'x-mockdesk-admin-token: <token>'; the sandbox page asks for it):\n  ${server.adminToken}`)
-  }
-  if (options['data-dir']) console.log(`data dir: ${options['data-dir']} (every world kept across restarts; fsync ${options.fsync ?? 'always'})`)
-  console.log('Press Ctrl-C to stop.')
-
+  let logger!: Logger
+  let stopLogging = () => {}
+  let printed!: () => void
+  const bannerPrinted = new Promise<void>((resolve) => (printed = resolve))
+  // Watching from before "serving on", so that no change made after it is missed; a change is
+  // applied once the banner is out (and the logger that reports it made).
   const stopWatching = options.watch
-    ? watchConfigFile(
+    ? (await import('../node/watch-config.ts')).watchConfigFile(
         options.config!,
         async (next) => {
+          await bannerPrinted
+          const { createLogger, logRequests } = await import('../node/request-logger.ts')
           const before = resolveConfig(config ?? {})
           const after = resolveConfig(next)
           config = next
@@ -176,20 +188,58 @@ export async function serve(args: string[]): Promise<number> {
             server = await start(next, Number(address.port), server.adminToken)
             logger.info(`${options.config} changed (${reseed.join(', ')}): restarted and reseeded (seed ${server.mockdesk.seed})`)
           } else {
+            await server.mockdesk.ready()
             server.mockdesk.behave(after.behaviour)
             logger.info(`${options.config} changed: behaviour applied, data kept`)
           }
           stopLogging = logging().quiet ? () => {} : logRequests(server.mockdesk.allRequests, logger)
         },
-        (error) => logger.error(`${options.config} not applied, the server keeps the last good config: ${error instanceof Error ? error.message : error}`),
+        (error) => void bannerPrinted.then(() => logger.error(`${options.config} not applied, the server keeps the last good config: ${error instanceof Error ? error.message : error}`)),
       )
     : () => {}
 
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve()
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
+  // Printed as soon as the server listens; the APIs' lines need their data, loaded after. That
+  // loading starts a moment later, so that a request sent as soon as the server listens (a test
+  // runner's, a script's) loads only its own API and does not queue behind the others; a request
+  // arriving during it waits for one step at most (see Mockdesk.ready).
+  console.log(`mockdesk serving on ${server.url} (seed ${server.mockdesk.seed})\n`)
+  const loaded = new Promise((resolve) => setTimeout(resolve, bannerDelayMs)).then(() => server.mockdesk.ready())
+  // An API that fails to load (a broken build) stops the server, as it did before it listened;
+  // Ctrl-C before the banner stops it at once, without waiting for the APIs.
+  const stoppedFirst = await Promise.race([loaded.then(() => false), stopped.then(() => true)]).catch(async (error) => {
+    stopWatching()
+    await server.close()
+    throw error
   })
+  if (stoppedFirst) {
+    stopWatching()
+    stopEarly()
+    await server.close()
+    // What is still loading is of no use now.
+    process.exit(0)
+  }
+  for (const api of server.mockdesk.apis) {
+    const counts = Object.entries(api.definition.counts(api.store)).map(([name, n]) => `${n} ${name}`).join(', ')
+    console.log(`  ${api.definition.id.padEnd(16)}${server.baseUrls[api.definition.id]}  (${counts})`)
+    console.log(`  ${''.padEnd(16)}key: ${api.definition.keys[0]?.key ?? '(none needed)'}`)
+  }
+  console.log(`\nsandbox page: ${server.url}/\nhealth: ${server.url}/__mockdesk/health   reset: curl -X POST -H 'x-mockdesk-control: 1' ${server.url}/__mockdesk/reset`)
+  if (server.adminToken !== undefined) {
+    // Printed once, here: the control plane reaches every key and record, so it is not logged again.
+    console.log(`admin token (every /__mockdesk/* call needs -H 'x-mockdesk-admin-token: <token>'; the sandbox page asks for it):\n  ${server.adminToken}`)
+  }
+  if (options['data-dir']) console.log(`data dir: ${options['data-dir']} (every world kept across restarts; fsync ${options.fsync ?? 'always'})`)
+  console.log('Press Ctrl-C to stop.')
+
+  // pino and its pretty printer load after the banner: the first requests are answered meanwhile.
+  const { createLogger, logRequests } = await import('../node/request-logger.ts')
+  logger = createLogger(logging().format)
+  stopEarly()
+  const replaying = { subscribe: (listener: (entry: LoggedRequest) => void) => (early.splice(0).forEach(listener), server.mockdesk.allRequests.subscribe(listener)) }
+  stopLogging = logging().quiet ? () => {} : logRequests(replaying, logger)
+  printed()
+
+  await stopped
   stopWatching()
   stopLogging()
   await server.close()

@@ -12,7 +12,7 @@ import path from 'node:path'
 import SwaggerParser from '@apidevtools/swagger-parser'
 import openapiTS, { astToString } from 'openapi-typescript'
 import { configSchema, type ApiOperations } from '../config/config-schema.ts'
-import { listOperations, type OpenApiDocument } from '../core/openapi-document.ts'
+import { documentedBaseUrl, listOperations, type OpenApiDocument } from '../core/openapi-document.ts'
 import { fakerLocaleModules } from './faker-locales.ts'
 import { apiValidatorModules, configValidatorModule } from './precompile-validators.ts'
 
@@ -53,6 +53,7 @@ export async function generateSources(): Promise<Map<string, string>> {
   const ids = await listApiIds()
   const files = new Map<string, string>()
   const operations: ApiOperations[] = []
+  const baseUrls: Record<string, string> = {}
   for (const id of ids) {
     const specPath = path.join(specsDir, `${id}.yaml`)
     const source = `specs/${id}.yaml`
@@ -65,6 +66,7 @@ export async function generateSources(): Promise<Map<string, string>> {
     await SwaggerParser.validate(specPath)
     const document = await SwaggerParser.dereference(specPath)
     operations.push({ id, operationIds: listOperations(document as unknown as OpenApiDocument).map((op) => op.id) })
+    baseUrls[id] = documentedBaseUrl(document as unknown as OpenApiDocument)
     files.set(
       `src/generated/${id}-document.ts`,
       header(source) +
@@ -83,15 +85,19 @@ export async function generateSources(): Promise<Map<string, string>> {
       ids.map((id) => `  ${JSON.stringify(id)}: ${camel(id)},`).join('\n') +
       `\n} as const\n\nexport type ApiId = keyof typeof apis\n\nexport const apiIds = Object.keys(apis) as ApiId[]\n`,
   )
-  // The same registry loading each API on first use: the browser entry imports this one, so a
-  // bundler splits every API (its dereferenced spec, handlers and seed) into a chunk of its own
-  // and an app that mounts one API downloads one.
+  // The same registry loading each API on first use: the browser entry and the HTTP server import
+  // this one, so a bundler splits every API (its dereferenced spec, handlers and seed) into a chunk
+  // of its own; an app that mounts one API downloads one, and the server compiles an API's code
+  // when a request first needs it. Each API's documented base URL is written here, so the server
+  // knows where to mount an API before loading it.
   files.set(
     'src/generated/api-loaders.ts',
     header('the folders under src/apis/') +
       `import type { ApiDefinition } from '../core/define-api.ts'\n\n` +
       `export type ApiId = ${ids.map((id) => JSON.stringify(id)).join(' | ')}\n\n` +
       `export const apiIds: ApiId[] = ${JSON.stringify(ids)}\n\n` +
+      `/** Each API's documented base URL (the spec's first server), known without loading the API. */\n` +
+      `export const apiBaseUrls: Record<ApiId, string> = ${JSON.stringify(baseUrls, null, 2)}\n\n` +
       `/** Every API mockdesk serves, by id, each imported when it is first mounted. */\n` +
       `export const apiLoaders: Record<ApiId, () => Promise<ApiDefinition>> = {\n` +
       ids.map((id) => `  ${JSON.stringify(id)}: async () => (await import('../apis/${id}/index.ts')).default as ApiDefinition,`).join('\n') +

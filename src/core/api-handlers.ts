@@ -3,13 +3,12 @@
  * resolver, behaviour (latency, faults, rate limits; behaviour/behaviour.ts) → explicit status (`Prefer: code=`) → auth → the API's optional path binding → body and
  * parameter validation (after the API's optional body preparation) → the API's handler. The
  * resolvers sit in a precompiled route table that both runtimes match: the HTTP server directly,
- * MSW (service worker, msw/node) through one catch-all handler per API, which skips MSW's
+ * MSW (service worker, msw/node) through one catch-all handler per API (msw-handlers.ts), which skips MSW's
  * per-operation matching machinery on the hot path. Whatever goes wrong inside becomes
  * mockdesk's own 500, never a crash. A GET whose answer is already prepared (same store, same
  * request, same caller, unchanged collections) is answered from the response cache's bytes after
  * auth and validation, in place of the handler (response-cache.ts).
  */
-import { http, type HttpHandler } from 'msw'
 import type { Behaviour } from './behaviour/behaviour.ts'
 import type { ApiDefinition, RouteContext, RouteHandler } from './define-api.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
@@ -52,8 +51,13 @@ export interface CompiledRoute {
 }
 
 export interface CompiledApi {
-  /** For setupWorker / setupServer. */
-  handlers: HttpHandler[]
+  /**
+   * Every URL the API answers (its base, and any path under it): MSW's one handler per API
+   * matches it (msw-handlers.ts), kept out of this module so the HTTP server never loads msw.
+   */
+  mount: RegExp
+  /** The same test on the URL as sent (query included): a cheap first look (mounted-handler.ts). */
+  within: RegExp
   /** For the HTTP server: the same resolvers, matched by `matchRoute`. */
   routes: CompiledRoute[]
   /** The answer for a path or method the spec does not have. */
@@ -198,29 +202,12 @@ export function compileApi<Store>(api: ApiDefinition<any, Store>, options: ApiHa
   }
 
   const routes = compiled.map(({ operation, resolve }) => ({ method: operation.method.toUpperCase(), resolve, ...pathRegExp(basePath, operation.path) }))
-  const compiledApi: CompiledApi = { handlers: [], routes, fallback }
-
-  // One MSW handler for the whole API, which answers from the route table as the HTTP server
-  // does. MSW tries its handlers in turn and, for each, compiles its path pattern and parses the
-  // request's cookies again (a CPU profile of setupMockdesk answering a list: 40% of the time in
-  // HttpHandler.parse across ~60 per-operation handlers); one handler per API with a ready RegExp
-  // leaves one cheap test per mounted API. Matching rules are the route table's: case-insensitive,
-  // optional trailing slash, literal paths before templates, anything else under the base is
-  // mockdesk's own 404/405 (`fallback`).
+  // The whole API as one RegExp, for MSW's one handler per API (msw-handlers.ts says why).
   const origin = absolute ? escapeRegExp(new URL(base).origin) : '[a-z][a-z0-9+.-]*://[^/]+'
-  const mountRegExp = new RegExp(`^${origin}${escapeRegExp(basePath)}(?:/.*)?$`, 'i')
-  compiledApi.handlers.push(
-    http.all(mountRegExp, ({ request }) => {
-      const url = new URL(request.url)
-      return matchRoute(compiledApi, request, url.pathname, url)
-    }),
-  )
-  return compiledApi
-}
-
-/** MSW handlers only, for callers that need nothing else. */
-export function createApiHandlers<Store>(api: ApiDefinition<any, Store>, options: ApiHandlerOptions<Store>): HttpHandler[] {
-  return compileApi(api, options).handlers
+  const mount = new RegExp(`^${origin}${escapeRegExp(basePath)}(?:/.*)?$`, 'i')
+  // The same test on the URL as sent (query included), so other APIs' requests skip MSW's parsing.
+  const within = new RegExp(`^${origin}${escapeRegExp(basePath)}(?:[/?#]|$)`, 'i')
+  return { mount, within, routes, fallback }
 }
 
 /** Answers a request from a compiled API's route table (the HTTP server and the MSW handler alike); `url`: the request's URL if already parsed. */

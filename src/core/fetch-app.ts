@@ -9,10 +9,12 @@ import { isPreflight, preflightResponse, withCors } from './cors.ts'
 import { matchRoute, preparedKeyOf } from './api-handlers.ts'
 import { behaviourNoteOf } from './behaviour/behaviour.ts'
 import { socketFaultOf } from './behaviour/faults.ts'
+import { isoTime } from './iso-time.ts'
 import { KitError, kitErrorFrom } from './kit-error.ts'
 import { captureExchange, copyRequest, maskedPath, type RequestExchange } from './request-exchange.ts'
 import type { Mockdesk, MountedApi } from './mockdesk.ts'
-import { RepeatedReads } from './repeated-reads.ts'
+import { RepeatedReads, type RequestIdentity } from './repeated-reads.ts'
+import type { LoggedRequest } from './request-log.ts'
 import type { CachedAnswer } from './response-cache.ts'
 import type { World } from './world.ts'
 
@@ -30,17 +32,17 @@ export interface WorldSelector {
 
 export interface FetchApp {
   /**
-   * Answers a request. `sent.identity` is the request exactly as the client sent it (the HTTP
-   * server gives method, URL and raw header lines): a read answered from prepared bytes is then
+   * Answers a request. `sent.identity` is a GET request exactly as the client sent it (the HTTP
+   * server gives the URL and raw header lines): a read answered from prepared bytes is then
    * remembered under it, for `repeat`.
    */
-  (request: Request, sent?: { identity: string }): Promise<Response>
+  (request: Request, sent?: { identity: RequestIdentity }): Promise<Response>
   /**
    * The answer to a request whose identity was remembered (see repeated-reads.ts): the status,
    * headers and bytes the pipeline would give (the runtime writes them as it writes any plain
    * answer), logged as it would be; or undefined when the pipeline must run.
    */
-  repeat(identity: string): CachedAnswer | undefined
+  repeat(identity: RequestIdentity): CachedAnswer | undefined
 }
 
 export interface FetchAppOptions {
@@ -89,10 +91,15 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     if (session) mockdesk.useWorld(request, session)
     const world = session ?? mockdesk.worldOf(request)
     if (control) {
+      // The control plane reads and changes every API's data (see Mockdesk.ready).
+      await mockdesk.ready()
       return (await options.sessions?.control?.(request, url)) ?? handleControlRequest(request, url, mockdesk, { ...options.control, ...controlAccess(request, url) })
     }
     const mounted = mounts.find(({ prefix }) => withinPrefix(url.pathname, prefix))?.api
     if (mounted) {
+      // The API's code and this world's store, on the first request that needs them.
+      const preparing = mockdesk.prepare(mounted, world)
+      if (preparing) await preparing
       // A page watching this world's log wants headers and bodies: the body is copied before the
       // handler reads it. Nobody watching, nothing is copied.
       const copy = world.requests.watched ? copyRequest(request) : undefined
@@ -101,8 +108,8 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
       const answeredAt = Date.now()
       const exchange = copy && !socketFaultOf(response) ? await captureExchange(copy, response).catch(() => undefined) : undefined
       const path = maskedPath(url.pathname + url.search)
-      log(world, request.method, path, at, response, mounted.definition.id, exchange, answeredAt)
-      answered.set(request, { api: mounted.definition.id, path })
+      log(world, request.method, path, at, response, mounted.id, exchange, answeredAt)
+      answered.set(request, { api: mounted.id, path })
       return response
     }
     const page = request.method === 'GET' ? await options.pages?.(request, url) : undefined
@@ -118,17 +125,17 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   function log(world: World, method: string, path: string, at: number, response: Response | CachedAnswer, api?: string, exchange?: RequestExchange, answeredAt = Date.now()) {
     // A prepared answer (a repeated read) passed no behaviour stage that could have noted anything.
     const note = 'clone' in response ? behaviourNoteOf(response) : undefined
-    const entry = {
-      at: isoTime(at),
-      method,
-      path,
-      status: response.status,
-      ms: answeredAt - at,
-      api,
-      ...(note && { delay: note.delay || undefined, fault: note.rateLimited ? 'rate-limited' : note.fault }),
+    const entry: Omit<LoggedRequest, 'seq'> = { at: isoTime(at), method, path, status: response.status, ms: answeredAt - at, api }
+    if (note) {
+      entry.delay = note.delay || undefined
+      entry.fault = note.rateLimited ? 'rate-limited' : note.fault
     }
     world.requests.record(entry, exchange)
-    if (options.sessions) mockdesk.allRequests.record({ ...entry, session: world.name })
+    // Each log keeps its own copy (record), so the same entry, named, goes to the log of every world.
+    if (options.sessions) {
+      entry.session = world.name
+      mockdesk.allRequests.record(entry)
+    }
   }
 
   const repeatedReads = new RepeatedReads(options.repeatedReads)
@@ -136,7 +143,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   const answered = new WeakMap<Request, { api: string; path: string }>()
 
   /** Remembers a read answered from prepared bytes, if the same request will get the same bytes (repeated-reads.ts). */
-  function remember(identity: string, request: Request, response: Response) {
+  function remember(identity: RequestIdentity, request: Request, response: Response) {
     const cacheKey = preparedKeyOf(response)
     const logged = answered.get(request)
     if (cacheKey === undefined || logged === undefined || request.method !== 'GET') return
@@ -147,7 +154,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
     repeatedReads.remember(identity, { world, version: world.version, cacheKey, api: logged.api, method: request.method, path: logged.path })
   }
 
-  const app = async (request: Request, sent?: { identity: string }) => {
+  const app = async (request: Request, sent?: { identity: RequestIdentity }) => {
     // The control plane answers CORS for no one: a page on another origin may neither preflight
     // it nor read its answers. The APIs answer CORS for any origin, as a browser app needs.
     const control = isControlPath(new URL(request.url).pathname)
@@ -165,7 +172,7 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   }
 
   return Object.assign(app, {
-    repeat(identity: string): CachedAnswer | undefined {
+    repeat(identity: RequestIdentity): CachedAnswer | undefined {
       if (mockdesk.behaviour.active) return undefined
       const read = repeatedReads.get(identity)
       // A page watching the log wants each exchange's headers and bodies: the pipeline captures them.
@@ -181,18 +188,6 @@ export function createFetchApp(mockdesk: Mockdesk, options: FetchAppOptions = {}
   })
 }
 
-// The request log's times: toISOString costs nearly 2 µs, a tenth of a repeated read's whole
-// CPU cost, and under load many requests arrive within the same millisecond.
-let lastMs = Number.NaN
-let lastIso = ''
-function isoTime(ms: number): string {
-  if (ms !== lastMs) {
-    lastIso = new Date(ms).toISOString()
-    lastMs = ms
-  }
-  return lastIso
-}
-
 const refusedPreflight = () =>
   new KitError(
     'MOCKDESK_FORBIDDEN',
@@ -201,13 +196,13 @@ const refusedPreflight = () =>
   ).toResponse()
 
 function noApi(request: Request, url: URL, apis: MountedApi[]): Response {
-  const mounted = apis.map((api) => ({ id: api.definition.id, baseUrl: url.origin + api.base }))
-  const guess = apis.find((api) => url.pathname.startsWith(`/${api.definition.id}`))
+  const mounted = apis.map((api) => ({ id: api.id, baseUrl: url.origin + api.base }))
+  const guess = apis.find((api) => url.pathname.startsWith(`/${api.id}`))
   return new KitError(
     'MOCKDESK_NO_ROUTE',
     `No mounted API serves ${request.method} ${url.pathname}.`,
     guess
-      ? `The ${guess.definition.id} API is mounted at ${url.origin}${guess.base}: put that before the vendor's path.`
+      ? `The ${guess.id} API is mounted at ${url.origin}${guess.base}: put that before the vendor's path.`
       : `Call one of the mounted APIs at its base URL (listed in "mounted"), or /__mockdesk/health to see what is served.`,
     { mounted },
   ).toResponse()

@@ -3,17 +3,21 @@
  * msw/node and the HTTP server all wrap. Each call builds its own default world (a fork of the
  * seeded images, which the process builds once per API, seed and count), so tests never share
  * state; the server's sessions add more worlds with `createWorld`.
+ *
+ * With `onDemand` (the HTTP server), nothing is loaded up front: an API's code is imported and
+ * compiled, and its default store made, when a request to it first arrives (`prepare`); whatever
+ * needs every API (the control plane, sessions, snapshots, persistence) waits for `ready()`.
  */
 import type { HttpHandler } from 'msw'
 import { compileApi, type CompiledApi } from './api-handlers.ts'
+import { loaderOf, type ApiLoader } from './api-loader.ts'
 import { createBehaviour, type Behaviour } from './behaviour/behaviour.ts'
 import type { BehaviourSettings } from './behaviour/behaviour-settings.ts'
 import type { ApiDefinition } from './define-api.ts'
-import { documentedBaseUrl } from './openapi-document.ts'
 import { RequestLog } from './request-log.ts'
 import { ResponseCache } from './response-cache.ts'
 import { defaultSeed } from './seeded-faker.ts'
-import { createWorld, type MockdeskSnapshot, type World } from './world.ts'
+import { createWorld, World, type MockdeskSnapshot } from './world.ts'
 
 export type { MockdeskSnapshot } from './world.ts'
 
@@ -26,7 +30,13 @@ export interface MockdeskOptions {
    * Where each API is mounted, by id. Default: the vendor's documented base URL, which is what a
    * frontend calls and the service worker or msw/node intercepts.
    */
-  base?: (api: ApiDefinition) => string
+  base?: (api: { id: string; documentedBaseUrl: string }) => string
+  /**
+   * Load each API (its code, its compiled pipeline, its default store) only when first needed,
+   * instead of before `createMockdesk` resolves: what lets the HTTP server answer its first request
+   * before the APIs nobody called are loaded. Then `ready()` loads the rest. Default false.
+   */
+  onDemand?: boolean
   maxBodyBytes?: number
   /** Latency, faults and rate limits (none by default); changed later with `behave()`. */
   behaviour?: BehaviourSettings
@@ -40,12 +50,14 @@ export interface MockdeskOptions {
 }
 
 export interface MountedApi {
-  definition: ApiDefinition
+  id: string
+  /** The API's definition (once loaded: see `Mockdesk.prepare`). */
+  readonly definition: ApiDefinition
   /** The base the handlers answer on: an absolute URL or a path prefix. */
   base: string
-  handlers: HttpHandler[]
+  readonly handlers: HttpHandler[]
   /** The same pipeline as `handlers`, as a route table the HTTP server matches without MSW. */
-  compiled: CompiledApi
+  readonly compiled: CompiledApi
   /** The default world's live store of this API. */
   readonly store: unknown
 }
@@ -92,44 +104,133 @@ export interface Mockdesk {
   restore(snapshot: MockdeskSnapshot): Promise<void>
   /** Another world with the same APIs, forked from the images (a session's). */
   createWorld(options: NewWorldOptions): Promise<World>
+  /**
+   * Every API loaded and compiled, and the default world's stores made: at once, unless the
+   * mockdesk was made `onDemand`, where this loads what no request has needed yet (one API at a
+   * time, giving way to requests).
+   */
+  ready(): Promise<void>
+  /**
+   * The API loaded and compiled, and its store made in `world`: what a request to it waits for;
+   * undefined when both are done already (every request after the first: no await on the hot path).
+   */
+  prepare(api: MountedApi, world: World): Promise<void> | undefined
   /** Answers `request` from `world` instead of the default one (the server's sessions call it). */
   useWorld(request: Request, world: World): void
   /** The world `request` is answered from. */
   worldOf(request: Request): World
 }
 
-export async function createMockdesk(definitions: readonly ApiDefinition[], options: MockdeskOptions = {}): Promise<Mockdesk> {
-  const base = options.base ?? ((api) => documentedBaseUrl(api.document))
-  const world = await createWorld(definitions, { seed: options.seed ?? defaultSeed, count: options.count })
+export async function createMockdesk(apis: readonly (ApiDefinition | ApiLoader)[], options: MockdeskOptions = {}): Promise<Mockdesk> {
+  const loaders = apis.map(loaderOf)
+  const base = options.base ?? ((api) => api.documentedBaseUrl)
+  const world = new World(loaders, [], { seed: options.seed ?? defaultSeed, count: options.count })
   const assigned = new WeakMap<Request, World>()
   const worldOf = (request: Request) => assigned.get(request) ?? world
 
-  const behaviour = createBehaviour(options.behaviour ?? {}, { seed: () => world.seed, apis: definitions, validate: options.validateBehaviour })
+  // The definitions loaded so far, in mount order: what behaviour settings are checked against
+  // (with every API loaded, since behaviour is only set once `ready()` has been).
+  const definitions: ApiDefinition[] = []
+  const behaviour = createBehaviour({}, { seed: () => world.seed, apis: definitions, validate: options.validateBehaviour })
   // One cache for every API of this instance; its keys name the store, so a swapped store (a
   // reset, another world) never sees another's answers.
   const responseCache = new ResponseCache(options.responseCacheBytes)
-  const apis: MountedApi[] = definitions.map((definition, index) => {
-    const compiled = compileApi(definition, {
-      base: base(definition),
-      store: (request) => worldOf(request).storeAt(index),
-      maxBodyBytes: options.maxBodyBytes,
-      behaviour,
-      responseCache,
-    })
-    return {
-      definition,
-      base: base(definition),
-      handlers: compiled.handlers,
-      compiled,
-      get store() {
-        return world.storeAt(index)
-      },
+  // msw's handlers are made unless on demand: the HTTP server matches routes itself, and msw is
+  // imported only here, where used (msw-handlers.ts).
+  const msw = options.onDemand ? undefined : await import('./msw-handlers.ts')
+  const loaded: Array<{ definition: ApiDefinition; compiled: CompiledApi; handlers?: HttpHandler[] } | undefined> = []
+  const notLoaded = (id: string): never => {
+    throw new Error(`The ${id} API is not loaded yet: await mockdesk.prepare(api, world) or mockdesk.ready() first.`)
+  }
+  const apisMounted: MountedApi[] = loaders.map((loader, index) => ({
+    id: loader.id,
+    base: base(loader),
+    get definition() {
+      return loaded[index]?.definition ?? notLoaded(loader.id)
+    },
+    get handlers() {
+      const api = loaded[index] ?? notLoaded(loader.id)
+      if (!api.handlers) throw new Error('A mockdesk made onDemand (the HTTP server’s) has no msw handlers: make it without onDemand to use them.')
+      return api.handlers
+    },
+    get compiled() {
+      return loaded[index]?.compiled ?? notLoaded(loader.id)
+    },
+    get store() {
+      return world.storeAt(index)
+    },
+  }))
+
+  /** The API at this index loaded and compiled (once). */
+  const loading: Array<Promise<void> | undefined> = []
+  const load = (index: number) =>
+    (loading[index] ??= (async () => {
+      const definition = await loaders[index]!.load()
+      if (loaded[index]) return
+      const compiled = compileApi(definition, {
+        base: apisMounted[index]!.base,
+        store: (request) => worldOf(request).storeAt(index),
+        maxBodyBytes: options.maxBodyBytes,
+        behaviour,
+        responseCache,
+      })
+      loaded[index] = { definition, compiled, handlers: msw && [msw.mswHandlerOf(compiled)] }
+      definitions.splice(0, definitions.length, ...loaded.flatMap((api) => (api ? [api.definition] : [])))
+    })().catch((error) => {
+      loading[index] = undefined
+      throw error
+    }))
+
+  // Requests' own loading in flight: the rest (ready) waits while there is any, so a request
+  // never queues behind an API it does not use for more than one step.
+  let demanded = 0
+  let demandSettled: Promise<void> = Promise.resolve()
+  let settle = () => {}
+  const prepare = (index: number, chosen: World) => (loaded[index] && chosen.hasStore(index) ? undefined : prepareNow(index, chosen))
+  const prepareNow = async (index: number, chosen: World) => {
+    if (demanded++ === 0) demandSettled = new Promise((resolve) => (settle = resolve))
+    try {
+      await load(index)
+      await chosen.prepare(index)
+    } finally {
+      if (--demanded === 0) settle()
     }
-  })
+  }
+  const betweenSteps = async () => {
+    // Lets waiting connections in (the poll phase runs before setImmediate's), then yields to requests' loading.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0))
+    while (demanded > 0) await demandSettled
+  }
+  let readying: Promise<void> | undefined
+  const ready = () =>
+    (readying ??= (async () => {
+      if (!options.onDemand) {
+        await Promise.all(loaders.map((_, index) => load(index).then(() => world.prepare(index))))
+        return
+      }
+      // In the background of a server answering requests: one step at a time, each giving way.
+      for (const [index] of loaders.entries()) {
+        await betweenSteps()
+        await load(index)
+        await betweenSteps()
+        await world.prepare(index)
+      }
+    })().catch((error) => {
+      readying = undefined
+      throw error
+    }))
+
+  if (!options.onDemand) await ready()
+  if (options.behaviour && Object.keys(options.behaviour).length > 0) {
+    await ready()
+    behaviour.set(options.behaviour)
+  }
 
   return {
-    apis,
-    handlers: apis.flatMap((api) => api.handlers),
+    apis: apisMounted,
+    get handlers() {
+      return apisMounted.flatMap((api) => api.handlers)
+    },
     get seed() {
       return world.seed
     },
@@ -140,12 +241,20 @@ export async function createMockdesk(definitions: readonly ApiDefinition[], opti
     },
     behaviour,
     responseCache,
-    behave: (settings) => behaviour.set(settings),
+    behave(settings) {
+      if (definitions.length < loaders.length) notLoaded(loaders.find((_, index) => !loaded[index])!.id)
+      behaviour.set(settings)
+    },
     requests: world.requests,
     allRequests: new RequestLog(),
     snapshot: () => world.snapshot(),
     restore: (snapshot) => world.restore(snapshot),
-    createWorld: (world) => createWorld(definitions, { ...world, seed: world.seed ?? options.seed ?? defaultSeed, count: options.count }),
+    async createWorld(world) {
+      await ready()
+      return createWorld(definitions, { ...world, seed: world.seed ?? options.seed ?? defaultSeed, count: options.count })
+    },
+    ready,
+    prepare: (api, chosen) => prepare(apisMounted.indexOf(api), chosen),
     useWorld: (request, chosen) => assigned.set(request, chosen),
     worldOf,
   }

@@ -10,8 +10,9 @@
  * them all and answers what is left. Both match by a RegExp with no groups, which MSW matches
  * without decoding anything.
  */
-import { http, type HttpHandler } from 'msw'
+import type { HttpHandler } from 'msw'
 import { KitError } from './kit-error.ts'
+import { mountedHandler } from './mounted-handler.ts'
 
 export interface OwnedApi {
   id: string
@@ -44,13 +45,18 @@ function notServed(request: Request, apis: readonly OwnedApi[], why: string): Re
 export function ownedOriginHandlers(apis: readonly OwnedApi[]): { first: HttpHandler[]; last: HttpHandler[] } {
   const origins = [...new Set(apis.filter((api) => /^https?:\/\//.test(api.base)).map((api) => new URL(api.base).origin))]
   if (origins.length === 0) return { first: [], last: [] }
-  const pattern = new RegExp(`^(${origins.map(escapeRegExp).join('|')})(/|$)`, 'i')
+  const origin = `^(${origins.map(escapeRegExp).join('|')})`
+  const pattern = new RegExp(`${origin}(/|$)`, 'i')
+  // Only a path with a percent sign can have broken percent-encoding: every other request passes
+  // `first` untouched (mounted-handler.ts), as it would pass its resolver.
+  const percentInPath = new RegExp(`${origin}/[^?#]*%`, 'i')
+  const within = new RegExp(`${origin}([/?#]|$)`, 'i')
   return {
     first: [
-      http.all(pattern, ({ request }) =>
+      mountedHandler(percentInPath, pattern, ({ request }) =>
         decodable(new URL(request.url).pathname) ? undefined : notServed(request, apis, ': its path has broken percent-encoding'),
       ),
     ],
-    last: [http.all(pattern, ({ request }) => notServed(request, apis, ''))],
+    last: [mountedHandler(within, pattern, ({ request }) => notServed(request, apis, ''))],
   }
 }

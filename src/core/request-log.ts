@@ -33,7 +33,12 @@ export const exchangeBudgetChars = 256 * 1024
 export type LoggedExchange = LoggedRequest & { exchange?: RequestExchange }
 
 export class RequestLog {
-  readonly #entries: LoggedRequest[] = []
+  /**
+   * The kept entries, a ring: in order of arrival until it is full, then `#oldest` is where the
+   * oldest sits and the next entry goes (an array's `shift` per request moved every entry).
+   */
+  readonly #ring: LoggedRequest[] = []
+  #oldest = 0
   readonly #listeners = new Set<(entry: LoggedRequest) => void>()
   /** Exchanges by seq, oldest first, within exchangeBudgetChars. */
   readonly #exchanges = new Map<number, { exchange: RequestExchange; size: number }>()
@@ -43,13 +48,31 @@ export class RequestLog {
 
   constructor(readonly size = defaultRequestLogSize) {}
 
+  /**
+   * Keeps a copy of `entry` with the next sequence number. The copy is made field by field, so
+   * every entry has the same shape and fields left undefined are absent (as they are on the wire):
+   * it runs on every request, and copying by spread cost several times more.
+   */
   record(entry: Omit<LoggedRequest, 'seq'>, exchange?: RequestExchange): LoggedRequest {
-    const logged = { seq: ++this.#seq, ...entry }
-    this.#entries.push(logged)
-    if (this.#entries.length > this.size) this.#forget(this.#entries.shift()!.seq)
-    if (exchange) this.#keep(logged.seq, exchange)
-    for (const listener of this.#listeners) listener(logged)
+    const logged: LoggedRequest = { seq: ++this.#seq, at: entry.at, method: entry.method, path: entry.path, status: entry.status, ms: entry.ms }
+    if (entry.api !== undefined) logged.api = entry.api
+    if (entry.session !== undefined) logged.session = entry.session
+    if (entry.delay !== undefined) logged.delay = entry.delay
+    if (entry.fault !== undefined) logged.fault = entry.fault
+    if (this.#ring.length < this.size) this.#ring.push(logged)
+    else if (this.size > 0) {
+      this.#forget(this.#ring[this.#oldest]!.seq)
+      this.#ring[this.#oldest] = logged
+      this.#oldest = (this.#oldest + 1) % this.size
+    }
+    if (exchange && this.size > 0) this.#keep(logged.seq, exchange)
+    if (this.#listeners.size > 0) for (const listener of this.#listeners) listener(logged)
     return logged
+  }
+
+  /** The kept entries, oldest first. */
+  #inOrder(): LoggedRequest[] {
+    return this.#oldest === 0 ? this.#ring : [...this.#ring.slice(this.#oldest), ...this.#ring.slice(0, this.#oldest)]
   }
 
   #keep(seq: number, exchange: RequestExchange) {
@@ -89,7 +112,7 @@ export class RequestLog {
 
   /** One kept entry with its exchange, if that was kept too. */
   entry(seq: number): LoggedExchange | undefined {
-    const entry = this.#entries.find((logged) => logged.seq === seq)
+    const entry = this.#ring.find((logged) => logged.seq === seq)
     return entry && this.withExchange(entry)
   }
 
@@ -109,7 +132,7 @@ export class RequestLog {
 
   /** Entries newer than `after` (all kept ones by default), oldest first. */
   since(after = 0): LoggedRequest[] {
-    return this.#entries.filter((entry) => entry.seq > after)
+    return this.#inOrder().filter((entry) => entry.seq > after)
   }
 
   /** The sequence number of the newest entry ever recorded (0 when none). */
@@ -118,7 +141,8 @@ export class RequestLog {
   }
 
   clear(): void {
-    this.#entries.length = 0
+    this.#ring.length = 0
+    this.#oldest = 0
     this.#exchanges.clear()
     this.#exchangeChars = 0
   }

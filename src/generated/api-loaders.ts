@@ -7,6 +7,15 @@ export type ApiId = "billingplatform" | "omnidesk" | "ticketsource" | "tomticket
 
 export const apiIds: ApiId[] = ["billingplatform","omnidesk","ticketsource","tomticket","toptickets"]
 
+/** Each API's documented base URL (the spec's first server), known without loading the API. */
+export const apiBaseUrls: Record<ApiId, string> = {
+  "billingplatform": "https://demo.billingplatform.uk/backend/api/v1",
+  "omnidesk": "https://account.omnidesk.com",
+  "ticketsource": "https://api.ticketsource.io",
+  "tomticket": "https://api.tomticket.com/v2.0",
+  "toptickets": "https://api.toptickets.app/v1"
+}
+
 /** Every API mockdesk serves, by id, each imported when it is first mounted. */
 export const apiLoaders: Record<ApiId, () => Promise<ApiDefinition>> = {
   "billingplatform": async () => (await import('../apis/billingplatform/index.ts')).default as ApiDefinition,

@@ -8,7 +8,8 @@
  * - header, whole-request (slow bodies included) and idle timeouts;
  * - CONNECT and protocol upgrades get a clear kit error instead of silence or a hung socket.
  */
-import { STATUS_CODES, type IncomingMessage, type RequestListener, type Server, type ServerOptions } from 'node:http'
+import { STATUS_CODES, type IncomingMessage, type RequestListener, type Server, type ServerOptions, type ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { KitError } from '../core/kit-error.ts'
 
@@ -50,16 +51,30 @@ export function serverOptions(limits: ConnectionLimits = {}): ServerOptions {
 }
 
 interface Line {
-  busy: boolean
+  /** The answer being given on this connection (it may have finished since: `writableFinished`). */
+  answering: ServerResponse | undefined
+  /** Whether `next` waits for `answering` to close. */
+  listening: boolean
+  /** A waiting request has been given its turn (`later`) and has not started yet. */
+  handing: boolean
   waiting: Array<() => void>
   paused: boolean
+  /** Starts the next waiting request, once `answering` has closed. */
+  next: () => void
 }
 
-/** Wraps a request listener so each connection's requests are answered one after another. */
+const lineOf = Symbol('mockdesk.connection-line')
+
+/**
+ * Wraps a request listener so each connection's requests are answered one after another.
+ * Most clients never pipeline: a request that arrives once the previous answer has been handed to
+ * the OS (`writableFinished`) runs at once, with no listener on its answer. Only a request that
+ * arrives while an answer is still being given waits, and only then is that answer's 'close'
+ * watched (a listener per request was a measurable share of a repeated read's CPU time).
+ */
 export function oneAtATime(listener: RequestListener, limits: ConnectionLimits = {}): RequestListener {
   const { maxPipelined } = settle(limits)
   const pauseAt = Math.max(1, Math.min(4, maxPipelined))
-  const lines = new WeakMap<object, Line>()
   // Requests that waited behind another on their connection run one per turn of the event loop,
   // across all connections. When a client's kernel buffers swallow answers as fast as they are
   // made, its next request would otherwise start in the same turn, and a few pipelining clients
@@ -81,37 +96,61 @@ export function oneAtATime(listener: RequestListener, limits: ConnectionLimits =
       setImmediate(takeTurn)
     }
   }
-  return (request, response) => {
-    const socket = request.socket
-    let line = lines.get(socket)
-    if (!line) lines.set(socket, (line = { busy: false, waiting: [], paused: false }))
-    const current = line
-    const next = () => {
-      // A closed connection's waiting requests can never be answered: drop them undone.
-      if (socket.destroyed) current.waiting.length = 0
-      const run = current.waiting.shift()
-      if (current.paused && current.waiting.length < pauseAt / 2) {
-        current.paused = false
-        socket.resume()
-      }
-      if (run) later(run)
-      else current.busy = false
+  const lineFor = (socket: Socket & { [lineOf]?: Line }): Line => {
+    const line: Line = {
+      answering: undefined,
+      listening: false,
+      handing: false,
+      waiting: [],
+      paused: false,
+      next() {
+        line.listening = false
+        // A closed connection's waiting requests can never be answered: drop them undone.
+        if (socket.destroyed) line.waiting.length = 0
+        const run = line.waiting.shift()
+        if (line.paused && line.waiting.length < pauseAt / 2) {
+          line.paused = false
+          socket.resume()
+        }
+        line.handing = run !== undefined
+        if (run) later(run)
+        else line.answering = undefined
+      },
     }
+    socket[lineOf] = line
+    return line
+  }
+  return (request, response) => {
+    const socket = request.socket as Socket & { [lineOf]?: Line }
+    const line = socket[lineOf] ?? lineFor(socket)
     const run = () => {
-      if (socket.destroyed) return next()
-      current.busy = true
-      // 'close' comes once the answer has been handed to the OS, or the connection is gone.
-      response.once('close', next)
+      line.handing = false
+      if (socket.destroyed) return line.next()
+      line.answering = response
+      // More requests already wait behind this one: the next starts once this answer has closed.
+      if (line.waiting.length > 0) {
+        line.listening = true
+        response.once('close', line.next)
+      }
       void listener(request, response)
     }
-    if (!current.busy) return run()
-    if (current.waiting.length >= maxPipelined) {
+    // Nothing can be answered on a closed connection.
+    if (socket.destroyed) return
+    const answering = line.answering
+    const free = !line.handing && line.waiting.length === 0 && (answering === undefined || answering.writableFinished)
+    if (free) return run()
+    if (line.waiting.length >= maxPipelined) {
       socket.destroy()
       return
     }
-    current.waiting.push(run)
-    if (!current.paused && current.waiting.length >= pauseAt) {
-      current.paused = true
+    line.waiting.push(run)
+    // Watched from the first request that waits (a handed-on turn's answer is watched once it starts).
+    if (!line.listening && !line.handing && answering !== undefined) {
+      line.listening = true
+      answering.once('close', line.next)
+    }
+    if (!line.paused && line.waiting.length >= pauseAt) {
+      line.paused = true
       socket.pause()
     }
   }
@@ -134,11 +173,41 @@ async function refuseRaw(socket: Duplex, error: KitError) {
   setTimeout(() => socket.destroy(), 2000).unref()
 }
 
+/**
+ * Closes connections on which nothing has moved either way for `idleMs` (a client that stopped
+ * reading an answer, or stalled otherwise), by looking at every connection's byte counts a few
+ * times per `idleMs`. Node's own socket timeout (`server.setTimeout`) does the same with a timer
+ * per connection that every read and write re-arms, and every request set again: a measurable
+ * share of a repeated read's CPU time. Waiting for headers, for a body, and idling between
+ * requests keep Node's own limits (serverOptions).
+ */
+function closeIdleConnections(server: Server, idleMs: number) {
+  const connections = new Map<Socket, { moved: number; since: number }>()
+  server.on('connection', (socket: Socket) => {
+    connections.set(socket, { moved: -1, since: Date.now() })
+    socket.once('close', () => connections.delete(socket))
+  })
+  const sweep = setInterval(() => {
+    const now = Date.now()
+    for (const [socket, seen] of connections) {
+      // bytesWritten counts what is queued too: an answer nobody reads stops it moving.
+      const moved = socket.bytesRead + socket.bytesWritten
+      if (moved !== seen.moved) {
+        seen.moved = moved
+        seen.since = now
+      } else if (now - seen.since >= idleMs) {
+        socket.destroy()
+      }
+    }
+  }, Math.max(25, Math.floor(idleMs / 4)))
+  sweep.unref()
+  server.once('close', () => clearInterval(sweep))
+}
+
 /** Idle timeout, and answers for CONNECT and upgrades, on a created server. */
 export function guardServer(server: Server, limits: ConnectionLimits = {}): void {
   const { idleMs } = settle(limits)
-  // With no 'timeout' listener elsewhere, Node destroys a socket idle this long.
-  server.setTimeout(idleMs)
+  closeIdleConnections(server, idleMs)
   server.on('connect', (request: IncomingMessage, socket: Duplex) => {
     void refuseRaw(
       socket,

@@ -8,14 +8,14 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
-import { selectApis, type ApiId } from '../apis/select-apis.ts'
+import { lazyApis, type ApiId } from '../apis/load-apis.ts'
 import type { MockdeskConfig } from '../config/mockdesk-config.ts'
 import { withConfig } from '../config/runtime-options.ts'
 import { socketFaultOf } from '../core/behaviour/faults.ts'
 import { isLoopbackName } from '../core/control-access.ts'
 import { createFetchApp } from '../core/fetch-app.ts'
 import { createMockdesk, type Mockdesk, type MockdeskOptions } from '../core/mockdesk.ts'
-import { documentedBaseUrl } from '../core/openapi-document.ts'
+import type { RequestIdentity } from '../core/repeated-reads.ts'
 import { guardServer, oneAtATime, serverOptions, type ConnectionLimits } from './connection-guard.ts'
 import { sandboxPages } from './sandbox-pages.ts'
 import { actOutSocketFault, noAnswer } from './socket-faults.ts'
@@ -47,6 +47,13 @@ export interface MockHttpServerOptions extends Omit<MockdeskOptions, 'base'> {
   adminToken?: string
   /** Timeouts and the pipelining cap (see connection-guard.ts); the defaults suit a shared demo. */
   limits?: ConnectionLimits
+  /**
+   * Listen before any API is loaded: a request loads (and seeds) only the API it calls, and
+   * `mockdesk.ready()` the rest; calls on the whole mockdesk (`behave`, `snapshot`, a mounted API's
+   * `definition`) need `await server.mockdesk.ready()` first. What `mockdesk serve` does, to answer
+   * its first request sooner. Default false: everything is loaded when the promise resolves.
+   */
+  onDemand?: boolean
 }
 
 export interface MockHttpServer {
@@ -62,8 +69,8 @@ export interface MockHttpServer {
   close(): Promise<void>
 }
 
-/** A read's identity: the request as sent, method, URL and raw header lines (no line break can occur inside one). */
-const identityOf = (incoming: IncomingMessage) => (incoming.method === 'GET' ? `GET ${incoming.url}\n${incoming.rawHeaders.join('\n')}` : undefined)
+/** A read's identity: the GET request as sent, its URL and raw header lines. */
+const identityOf = (incoming: IncomingMessage): RequestIdentity | undefined => (incoming.method === 'GET' ? { url: incoming.url!, rawHeaders: incoming.rawHeaders } : undefined)
 
 export const defaultPort = 4010
 export const defaultHost = '127.0.0.1'
@@ -71,19 +78,24 @@ export const defaultHost = '127.0.0.1'
 export async function startMockServer(options: MockHttpServerOptions = {}): Promise<MockHttpServer> {
   const resolved = withConfig(options)
   const ids = options.root ? [options.root] : resolved.apis
-  const basePath = (api: Parameters<typeof documentedBaseUrl>[0]) => new URL(documentedBaseUrl(api)).pathname.replace(/\/$/, '')
-  const mockdesk = await createMockdesk(selectApis(ids), {
+  const basePath = (documentedBaseUrl: string) => new URL(documentedBaseUrl).pathname.replace(/\/$/, '')
+  // The registry's loaders: on demand, the server listens before any API is loaded, and a request
+  // loads (and seeds) only the API it calls (see `onDemand`).
+  const mockdesk = await createMockdesk(lazyApis(ids), {
     ...resolved,
-    base: (api) => (options.root ? '' : `/${api.id}`) + basePath(api.document),
+    base: (api) => (options.root ? '' : `/${api.id}`) + basePath(api.documentedBaseUrl),
+    onDemand: options.onDemand ?? false,
   })
   const host = options.host ?? defaultHost
   const loopbackOnly = isLoopbackName(host)
   if (options.adminToken !== undefined && options.adminToken.length < 12) throw new Error('Failed to start: the admin token must be at least 12 characters long.')
   const adminToken = options.adminToken ?? (loopbackOnly ? undefined : randomBytes(18).toString('base64url'))
+  // Persistence reads and writes every store: with a data dir, every API is loaded first.
+  if (options.dataDir) await mockdesk.ready()
   const persistence: Persistence | undefined = options.dataDir
     ? await openPersistence(
         mockdesk,
-        { apis: mockdesk.apis.map((api) => api.definition.id), seed: mockdesk.seed, count: options.count ?? null },
+        { apis: mockdesk.apis.map((api) => api.id), seed: mockdesk.seed, count: options.count ?? null },
         { dataDir: options.dataDir, fsync: options.fsync },
       )
     : undefined
@@ -155,7 +167,7 @@ export async function startMockServer(options: MockHttpServerOptions = {}): Prom
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`
   return {
     url,
-    baseUrls: Object.fromEntries(mockdesk.apis.map((api) => [api.definition.id, url + api.base])),
+    baseUrls: Object.fromEntries(mockdesk.apis.map((api) => [api.id, url + api.base])),
     mockdesk,
     sessions,
     adminToken,

@@ -1,5 +1,8 @@
+import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { runCli as mockdesk, startCli } from '../support/cli-process.ts'
+import keys from '../../fixtures/toptickets/keys.json'
+import { apiIds } from '../../src/apis/load-apis.ts'
+import { bin, runCli as mockdesk, startCli } from '../support/cli-process.ts'
 
 
 describe('mockdesk command', () => {
@@ -29,6 +32,46 @@ describe('mockdesk command', () => {
     expect(output.stdout).toContain(`${url}/toptickets/v1`)
     expect((await (await fetch(`${url}/__mockdesk/health`)).json()).seed).toBe(3)
     child.kill('SIGTERM')
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0)
+  })
+
+  it('answers a request sent the moment it listens, then prints the banner whole, the request line after it', async () => {
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'])
+    let stdout = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', () => {
+          const match = /serving on (http:\/\/[\d.:]+)/.exec(stdout)
+          if (match) resolve(match[1]!)
+        })
+        child.on('exit', (code) => reject(new Error(`serve exited (${code}): ${stdout}`)))
+      })
+      const reply = await fetch(`${url}/toptickets/v1/customers?limit=1`, { headers: { authorization: `Bearer ${keys[0]!.key}` } })
+      expect(reply.status).toBe(200)
+      await new Promise<void>((resolve) => {
+        const check = () => /GET +\/toptickets\/v1\/customers\?limit=1 200/.test(stdout) && resolve()
+        child.stdout.on('data', check)
+        check()
+      })
+      const lines = stdout.split('\n')
+      const banner = lines.slice(0, lines.findIndex((line) => line.startsWith('Press Ctrl-C')) + 1)
+      // Every API's line with its record counts, and no request line inside the banner.
+      for (const id of apiIds) expect(banner.some((line) => line.startsWith(`  ${id.padEnd(16)}${url}/${id}`) && / \(\d+ \w+/.test(line))).toBe(true)
+      expect(banner.some((line) => line.includes('GET '))).toBe(false)
+      expect(lines.slice(banner.length).some((line) => /GET +\/toptickets\/v1\/customers\?limit=1 200 \d+ms$/.test(line))).toBe(true)
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+
+  it('stops cleanly when told to as soon as it listens, before its banner is whole', async () => {
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'])
+    let stdout = ''
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+      if (stdout.includes('serving on')) child.kill('SIGTERM')
+    })
     expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0)
   })
 })

@@ -1,6 +1,6 @@
 import { getResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { createApiHandlers } from '../../src/core/api-handlers.ts'
+import { createApiHandlers } from '../../src/core/msw-handlers.ts'
 // An API of the test's own, as a user defines one: its schemas compile at run time.
 import { defineApi } from '../../src/core/define-own-api.ts'
 import type { OpenApiDocument } from '../../src/core/openapi-document.ts'

@@ -1,7 +1,7 @@
 /** The pipeline's optional hooks: path binding before validation, body preparation before validation. */
 import { getResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { createApiHandlers } from '../../src/core/api-handlers.ts'
+import { createApiHandlers } from '../../src/core/msw-handlers.ts'
 import type { ApiDefinition } from '../../src/core/define-api.ts'
 // An API of the test's own, as a user defines one: its schemas compile at run time.
 import { defineApi } from '../../src/core/define-own-api.ts'

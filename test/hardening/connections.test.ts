@@ -134,3 +134,27 @@ describe('timeouts, CONNECT, upgrades, over-limit bodies', () => {
     expect((await send(`${served.url}/__mockdesk/health`)).status).toBe(200)
   }, 60_000)
 })
+
+describe('a client that stops reading an answer', () => {
+  let served: Served
+  beforeAll(async () => {
+    // An answer (the snapshot of 20,000 customers, ~16 MB) larger than the kernel's socket buffers.
+    served = await serve('--api', 'toptickets', '--count', '20000', '--idle-timeout', '1000')
+  }, 60_000)
+  afterAll(() => served.stop())
+
+  it('is disconnected once nothing has moved either way for the idle timeout', async () => {
+    const socket = await rawConnection(served.port)
+    socket.pause()
+    socket.write(`GET /__mockdesk/snapshot HTTP/1.1\r\nHost: 127.0.0.1:${served.port}\r\n\r\n`)
+    // Past the idle timeout (1 s), with slack for a loaded machine; then the client reads again.
+    await new Promise((resolve) => setTimeout(resolve, 4000))
+    socket.resume()
+    await socket.ended
+    const received = socket.received()
+    const length = Number(/\r\ncontent-length: (\d+)/i.exec(received)?.[1])
+    expect(length).toBeGreaterThan(8 * 1024 * 1024)
+    // The connection was closed with the answer unfinished: the server gave up on the stalled client.
+    expect(received.length - received.indexOf('\r\n\r\n') - 4).toBeLessThan(length)
+  }, 60_000)
+})

@@ -120,3 +120,28 @@ describe('HTTP server with one API at the root', () => {
     }
   })
 })
+
+describe('HTTP server on demand (what mockdesk serve runs)', () => {
+  it('loads only the API a request calls; sessions, health and behaviour load the rest first', async () => {
+    const server = await startMockServer({ port: 0, onDemand: true })
+    try {
+      const loaded = () => apiIds.filter((_, index) => server.mockdesk.world.hasStore(index))
+      expect(loaded()).toEqual([])
+      const reply = await fetch(`${server.baseUrls.toptickets}/customers?limit=2`, { headers: auth })
+      expect(reply.status).toBe(200)
+      expect(await reply.json()).toHaveLength(2)
+      expect(loaded()).toEqual(['toptickets'])
+
+      // A session's world is a fork of every API's image: the rest is loaded for it.
+      const session = await fetch(`${server.baseUrls.toptickets}/customers?limit=1`, { headers: { ...auth, 'x-mockdesk-session': 'on-demand' } })
+      expect(session.status).toBe(200)
+      const health = await (await fetch(`${server.url}/__mockdesk/health`)).json()
+      expect(health.apis.map((api: { id: string }) => api.id)).toEqual(apiIds)
+      expect(loaded()).toEqual(apiIds)
+      server.mockdesk.behave({ apis: { toptickets: { latency: 1 } } })
+      expect(server.mockdesk.behaviour.active).toBe(true)
+    } finally {
+      await server.close()
+    }
+  })
+})
