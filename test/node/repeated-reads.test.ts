@@ -70,7 +70,8 @@ describe('when a read is repeated without the pipeline', () => {
     const list = `${server.baseUrls.toptickets}/customers?limit=100`
     const get = async (extra: Record<string, string> = {}) => {
       const response = await fetch(list, { headers: { ...headers, ...extra } })
-      return { status: response.status, headers: response.headers, names: ((await response.json()) as Array<{ name: string }>).map((c) => c.name) }
+      // Every header but Date, which moves on when two requests fall either side of a second.
+      return { status: response.status, headers: [...response.headers].filter(([name]) => name !== 'date'), names: ((await response.json()) as Array<{ name: string }>).map((c) => c.name) }
     }
     return { server, get, piped: () => authenticate.mock.calls.length }
   }
@@ -147,6 +148,6 @@ describe('when a read is repeated without the pipeline', () => {
       expect(piped()).toBe(before + 2)
       expect(answers[1]!.names).toEqual(answers[0]!.names)
     }
-    expect((await get({ origin: 'http://app.test' })).headers.get('access-control-allow-origin')).toBe('http://app.test')
+    expect((await get({ origin: 'http://app.test' })).headers).toContainEqual(['access-control-allow-origin', 'http://app.test'])
   })
 })
