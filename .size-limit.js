@@ -39,14 +39,14 @@ export default [
   {
     name: 'mockdesk/browser, one API (toptickets)',
     ...browser,
-    limit: '249 kB',
+    limit: '238 kB',
     modifyEsbuildConfig: (config) => withMsw(config, [onlyApi('toptickets')]),
   },
   {
     name: 'mockdesk/browser, one API (omnidesk, the largest)',
     ...browser,
-    limit: '268 kB',
+    limit: '255 kB',
     modifyEsbuildConfig: (config) => withMsw(config, [onlyApi('omnidesk')]),
   },
-  { name: 'mockdesk/browser, all five APIs', ...browser, limit: '356 kB', modifyEsbuildConfig: (config) => withMsw(config) },
+  { name: 'mockdesk/browser, all five APIs', ...browser, limit: '344 kB', modifyEsbuildConfig: (config) => withMsw(config) },
 ]
