@@ -8,7 +8,7 @@
  * moves its seed to these changes its data once, and stays deterministic per seed from then on.
  */
 import type { Faker } from '@faker-js/faker'
-import { drawsOf } from './seeded-faker.ts'
+import { drawsOf, uuidFrom } from './seeded-faker.ts'
 
 /**
  * A pattern such as `+1-###-###-####`, each `#` a digit, filled from one number of as many digits
@@ -44,11 +44,6 @@ export class DigitPattern {
   }
 }
 
-const hexCodes = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0))
-// xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx: where each of the 30 random hex digits goes.
-const uuidSlots = [...Array(36).keys()].filter((slot) => ![8, 13, 14, 18, 19, 23].includes(slot))
-const uuidCodes = Array.from('xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx', (char) => char.charCodeAt(0))
-
 /** The draws of one seeding, from `faker`'s: the Faker stands where the last of them left it. */
 export class Draws {
   readonly next: () => number
@@ -81,28 +76,24 @@ export class Draws {
    * 31 digits; a million records spent a sixth of their time on that.
    */
   uuid(): string {
-    const codes = uuidCodes
     let high = 0
     let low = 0
-    for (let i = 0; i < 31; i++) {
-      if (i % 12 === 0) {
+    return uuidFrom((index) => {
+      if (index % 12 === 0) {
         const draw = this.below(2 ** 52)
         high = Math.floor(draw / 2 ** 26)
         low = draw - high * 2 ** 26
       }
       let digit: number
-      if (i % 12 < 6) {
+      if (index % 12 < 6) {
         digit = high & 15
         high >>>= 4
       } else {
         digit = low & 15
         low >>>= 4
       }
-      // The 31st is the variant digit: 8, 9, a or b.
-      if (i < 30) codes[uuidSlots[i]!] = hexCodes[digit]!
-      else codes[19] = hexCodes[8 + (digit & 3)]!
-    }
-    // One flat string of 56 bytes, where a template over slices leaves a tree of a dozen pieces.
-    return String.fromCharCode.apply(null, codes)
+      // The 31st is the variant: 0 to 3.
+      return index < 30 ? digit : digit & 3
+    })
   }
 }

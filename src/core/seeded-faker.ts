@@ -99,16 +99,23 @@ export function uuidOf(faker: Faker): string {
   const source = sources.get(faker)
   if (!source) return faker.string.uuid()
   const next = source.randomizer.next
-  const codes = uuidCodes
-  // The digits in template order; the fixed characters (hyphens, the version 4) are already in place.
-  for (let i = 0; i < 30; i++) codes[uuidDigitSlots[i]!] = hexCodes[Math.floor(next() * 16)]!
-  codes[19] = hexCodes[Math.floor(next() * 4 + 8)]!
-  // One flat string: a template over slices would leave a tree of a dozen string pieces per id
-  // (about 370 bytes against 56) until something flattens it.
-  return String.fromCharCode.apply(null, codes)
+  return uuidFrom((index) => Math.floor(next() * (index < 30 ? 16 : 4)))
 }
 
 const hexCodes = Array.from(hexDigits, (digit) => digit.charCodeAt(0))
 // xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx: where each of the 30 random digits goes.
 const uuidDigitSlots = [...Array(36).keys()].filter((slot) => ![8, 13, 14, 18, 19, 23].includes(slot))
 const uuidCodes = Array.from('xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx', (char) => char.charCodeAt(0))
+
+/**
+ * A version 4 UUID as one flat string: `digit(index)` gives its 30 random hex digits in template
+ * order (index 0 to 29, each 0 to 15), then the variant (index 30, 0 to 3: 8, 9, a or b); the fixed
+ * characters (hyphens, the version 4) are already in place. A template over slices would leave a
+ * tree of a dozen string pieces per id (about 370 bytes against 56) until something flattens it.
+ */
+export function uuidFrom(digit: (index: number) => number): string {
+  const codes = uuidCodes
+  for (let i = 0; i < 30; i++) codes[uuidDigitSlots[i]!] = hexCodes[digit(i)]!
+  codes[19] = hexCodes[8 + digit(30)]!
+  return String.fromCharCode.apply(null, codes)
+}

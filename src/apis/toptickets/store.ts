@@ -5,6 +5,7 @@
 import { IndexedCollection } from '../../core/indexed-collection.ts'
 import { standardSchema } from '../../core/json-schema.ts'
 import { createFaker } from '../../core/seeded-faker.ts'
+import { isoSeconds } from '../../core/iso-time.ts'
 import type { StoreOptions } from '../../core/define-api.ts'
 import document from '../../generated/toptickets-document.ts'
 import type { components } from '../../generated/toptickets.ts'
@@ -33,18 +34,5 @@ export type Store = Awaited<ReturnType<typeof createStore>>
 
 /** Timestamps as the docs show them: UTC, whole seconds, `Z`. */
 export function timestamp(date?: Date): string {
-  if (date !== undefined) return secondsOf(date)
-  // Now: the same text for every write within one second (toISOString costs ~1.5 µs a call).
-  const second = Math.floor(Date.now() / 1000)
-  if (second !== lastSecond) {
-    lastText = secondsOf(new Date(second * 1000))
-    lastSecond = second
-  }
-  return lastText
+  return isoSeconds(date?.getTime() ?? Date.now())
 }
-
-let lastSecond = Number.NaN
-let lastText = ''
-
-// toISOString is `YYYY-MM-DDTHH:mm:ss.sssZ` for every year 0-9999: drop the milliseconds.
-const secondsOf = (date: Date) => `${date.toISOString().slice(0, 19)}Z`
