@@ -182,12 +182,10 @@ export class IndexedCollection<T extends object> {
    * million customers (the schema's formats: uuid, email, uri, date-time).
    */
   async createMany(values: Iterable<T>, { generated = false }: { generated?: boolean } = {}): Promise<void> {
-    let checked = generated ? generatedRecordsChecked : Infinity
+    let toCheck = generated ? generatedRecordsChecked : Infinity
     for (const value of values) {
-      if (checked > 0) {
-        checked--
-        this.#create(value)
-      } else {
+      if (toCheck-- > 0) this.#create(value)
+      else {
         this.#hooks.beforeCreate?.()
         this.#add(value)
       }
